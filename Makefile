@@ -1,0 +1,45 @@
+# Missiemonitor. `make demo` and `make test` each work as the first command on a fresh machine.
+SHELL := /bin/bash
+PYTHON ?= $(shell scripts/find-python)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+LOCALE_PO := $(wildcard src/missiemonitor/locale/*/LC_MESSAGES/django.po)
+LOCALE_MO := $(LOCALE_PO:.po=.mo)
+
+.PHONY: demo test test-sqlite test-postgres lint bench messages clean venv
+
+venv: $(STAMP) $(LOCALE_MO)
+
+$(STAMP): pyproject.toml
+	@test -n "$(PYTHON)" || { echo "Python 3.12 or newer is needed (set MM_PYTHON)"; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test,dev]'
+	touch $(STAMP)
+
+%.mo: %.po
+	msgfmt --check -o $@ $<
+
+demo: venv
+	$(BIN)/missiemonitor demo
+
+test: venv
+	$(BIN)/pytest -q
+	$(MAKE) --no-print-directory test-postgres
+
+test-postgres: venv
+	$(BIN)/pytest -q --postgres
+
+lint: venv
+	$(BIN)/ruff check src bench scripts
+	$(BIN)/ruff format --check src bench scripts
+
+bench: venv
+	@echo "no benchmarks yet"
+
+messages: venv
+	cd src/missiemonitor && ../../$(BIN)/missiemonitor makemessages -l nl -l en --no-obsolete
+
+clean:
+	rm -rf $(VENV) var out test-artifacts

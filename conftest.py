@@ -1,0 +1,107 @@
+"""Test-run configuration shared by every app's tests.
+
+``pytest --postgres`` runs the suite against a real PostgreSQL: the server named by
+``MM_TEST_DATABASE_URL``, or else a throwaway server started from the local binaries with
+pytest-postgresql's executor (as the ``postgres`` system user when the run is root). Without
+binaries the run is skipped with a message, except under ``CI=true``, where that fails.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent
+_server = {}
+
+
+def pytest_addoption(parser):
+    parser.addoption("--postgres", action="store_true", help="Run against PostgreSQL.")
+
+
+def _pg_bin() -> str | None:
+    configured = os.environ.get("MM_PG_BIN")
+    if configured and Path(configured, "pg_ctl").exists():
+        return configured
+    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/pg_ctl"), key=lambda p: int(p.split("/")[4]))
+    if found:
+        return str(Path(found[-1]).parent)
+    pg_ctl = shutil.which("pg_ctl")
+    return str(Path(pg_ctl).parent) if pg_ctl else None
+
+
+def _start_server() -> dict:
+    import dj_database_url
+    from port_for import get_port
+    from pytest_postgresql.executors import PostgreSQLExecutor
+
+    url = os.environ.get("MM_TEST_DATABASE_URL")
+    if url:
+        return dj_database_url.parse(url)
+    pg_bin = _pg_bin()
+    if pg_bin is None:
+        message = ("PostgreSQL run skipped: no server binaries found (install Debian's postgresql "
+                   "or set MM_TEST_DATABASE_URL)")
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.exit("CI=true: " + message.replace("skipped", "cannot run"), returncode=1)
+        pytest.exit(message, returncode=0)
+    os.environ["MM_PG_BIN"] = pg_bin
+    base = Path(tempfile.mkdtemp(prefix="mm-pg-"))
+    base.chmod(0o755)
+    if os.getuid() == 0:
+        shutil.chown(base, user=os.environ.get("MM_PG_USER", "postgres"))
+    port = get_port(None)
+    executor = PostgreSQLExecutor(
+        executable=str(ROOT / "scripts" / "pg_ctl"),
+        host="127.0.0.1",
+        port=port,
+        datadir=str(base / "data"),
+        unixsocketdir=str(base),
+        logfile=str(base / "server.log"),
+        startparams="-w",
+        dbname="missiemonitor",
+        user="postgres",
+        postgres_options="-c fsync=off -c synchronous_commit=off -c full_page_writes=off",
+    )
+    try:
+        executor.start()
+    except Exception as exc:  # a failure to start PostgreSQL fails the run
+        log = (base / "server.log").read_text() if (base / "server.log").exists() else ""
+        pytest.exit(f"PostgreSQL did not start: {exc}\n{log}", returncode=1)
+    _server["executor"], _server["base"] = executor, base
+    return {"ENGINE": "django.db.backends.postgresql", "NAME": "missiemonitor", "USER": "postgres",
+            "PASSWORD": "", "HOST": "127.0.0.1", "PORT": str(port)}
+
+
+def pytest_configure(config):
+    if config.getoption("postgres"):
+        db = _start_server()
+        from asgiref.local import Local
+        from django.conf import settings
+        from django.db import connections
+
+        settings.DATABASES["default"] = {**db, "CONN_MAX_AGE": 0, "OPTIONS": {}}
+        connections.__dict__.pop("settings", None)  # forget the cached SQLite settings
+        connections._settings = None
+        connections._connections = Local(connections.thread_critical)
+        config.pluginmanager.register(_Banner(db), "mm-postgres-banner")
+
+
+def pytest_unconfigure(config):
+    executor = _server.pop("executor", None)
+    if executor is not None:
+        executor.stop()
+        shutil.rmtree(_server.pop("base"), ignore_errors=True)
+
+
+class _Banner:
+    def __init__(self, db: dict) -> None:
+        self.db = db
+
+    def pytest_report_header(self, config):
+        return f"database: PostgreSQL at {self.db['HOST']}:{self.db['PORT']}"

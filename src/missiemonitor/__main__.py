@@ -1,0 +1,3 @@
+from missiemonitor.cli import main
+
+main()

@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+from functools import cached_property
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from missiemonitor.core.models import Classification
+
+
+class Role(models.TextChoices):
+    COORDINATOR = "coordinator", _("M&E coordinator")
+    POLICY_OFFICER = "policy-officer", _("policy officer")
+    FIELD_REPORTER = "field-reporter", _("field reporter")
+    REVIEWER = "reviewer", _("reviewer")
+    APPROVER = "approver", _("approver")
+    ANALYST = "analyst", _("analyst")
+
+
+class User(AbstractUser):
+    """A person who uses Missiemonitor, with a clearance and mission memberships."""
+
+    clearance = models.PositiveSmallIntegerField(
+        _("clearance"),
+        choices=Classification.choices,
+        default=Classification.ONGERUBRICEERD,
+        help_text=_("The highest classification this user may see."),
+    )
+    all_missions = models.BooleanField(
+        _("need-to-know for all missions"),
+        default=False,
+        help_text=_("Sees records of every mission (within clearance), for example an M&E "
+                    "coordinator at headquarters."),
+    )
+    missions = models.ManyToManyField(
+        "missions.Mission",
+        verbose_name=_("missions"),
+        through="MissionMembership",
+        related_name="members",
+        blank=True,
+    )
+    role = models.CharField(
+        _("role"), max_length=20, choices=Role.choices, default=Role.ANALYST,
+        help_text=_("What this user does; decides which actions are offered."),
+    )
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(clearance__lte=max(Classification.values)),
+                name="accounts_user_clearance_valid",
+            )
+        ]
+
+    @cached_property
+    def mission_ids(self) -> frozenset[int]:
+        return frozenset(self.memberships.values_list("mission_id", flat=True))
+
+
+class MissionMembership(models.Model):
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships",
+                             verbose_name=_("user"))
+    mission = models.ForeignKey("missions.Mission", on_delete=models.CASCADE,
+                                related_name="memberships", verbose_name=_("mission"))
+
+    class Meta:
+        verbose_name = _("mission membership")
+        verbose_name_plural = _("mission memberships")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "mission"], name="accounts_membership_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.mission}"

@@ -1,0 +1,271 @@
+"""Field kinds of the dataset format. Each kind checks a value read from the file, turns it
+into model attribute values, and turns model values back into the file's form."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from missiemonitor.core.models import CLASSIFICATION_ALIASES, CLASSIFICATION_CODES
+
+KEY_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$")
+_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_FUZZY = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+class Invalid(Exception):
+    """A value is wrong; the message says what was expected."""
+
+
+def type_name(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int):
+        return "a whole number"
+    if isinstance(value, Decimal):
+        return "a decimal number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+def parse_date(value: Any) -> dt.date:
+    text = str(value) if isinstance(value, str) else None
+    match = _DATE.match(text or "")
+    if not match:
+        raise Invalid(f"expected a date as YYYY-MM-DD, got {type_name(value)} {value!r}")
+    try:
+        return dt.date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError as exc:
+        raise Invalid(f"not a real date: {value!r} ({exc})") from None
+
+
+def parse_fuzzy(value: Any, *, end: bool = False) -> tuple[dt.date, str]:
+    """'2024' / '2024-05' / '2024-05-03' -> (date, precision). End dates take the last day."""
+    text = str(value) if isinstance(value, (str, int)) and not isinstance(value, bool) else ""
+    match = _FUZZY.match(text)
+    if not match:
+        raise Invalid(f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got {type_name(value)} {value!r}")
+    year, month, day = int(match[1]), match[2], match[3]
+    try:
+        if day:
+            return dt.date(year, int(month), int(day)), "day"
+        if month:
+            m = int(month)
+            last = calendar.monthrange(year, m)[1] if 1 <= m <= 12 else 1
+            return dt.date(year, m, last if end else 1), "month"
+        return (dt.date(year, 12, 31) if end else dt.date(year, 1, 1)), "year"
+    except ValueError as exc:
+        raise Invalid(f"not a real date: {value!r} ({exc})") from None
+
+
+def format_fuzzy(value: dt.date, precision: str) -> Any:
+    if precision == "year":
+        return value.year
+    if precision == "month":
+        return f"{value.year:04d}-{value.month:02d}"
+    return value
+
+
+def parse_period(value: Any) -> tuple[dt.date, dt.date]:
+    """'2024' (a year), '2024-05' (a month) or 'START..END' with fuzzy dates at either side."""
+    text = str(value) if isinstance(value, (str, int)) and not isinstance(value, bool) else ""
+    if not text:
+        raise Invalid(f"expected a period such as 2024 or 2024-05-01..2025-04-30, got {type_name(value)}")
+    if ".." in text:
+        left, _, right = text.partition("..")
+        start, _ = parse_fuzzy(left.strip())
+        end, _ = parse_fuzzy(right.strip(), end=True)
+    else:
+        start, _ = parse_fuzzy(text)
+        end, _ = parse_fuzzy(text, end=True)
+    if end < start:
+        raise Invalid(f"the period ends ({end}) before it starts ({start})")
+    return start, end
+
+
+def format_period(start: dt.date, end: dt.date) -> Any:
+    if start.month == 1 and start.day == 1 and end == dt.date(start.year, 12, 31):
+        return start.year
+    last = calendar.monthrange(start.year, start.month)[1]
+    if start.day == 1 and end.year == start.year and end.month == start.month and end.day == last:
+        return f"{start.year:04d}-{start.month:02d}"
+    return f"{start.isoformat()}..{end.isoformat()}"
+
+
+@dataclass(frozen=True)
+class Field:
+    """One field of a section. ``name`` is the name in the file and, unless ``attr`` says
+    otherwise, of the model attribute."""
+
+    name: str
+    kind: str  # str text int decimal bool date fuzzy period choice classification ref refs codes mapping level
+    required: bool = False
+    attr: str | None = None
+    target: str | None = None  # section name, for ref and refs
+    choices: tuple[Any, ...] = ()
+    minimum: Any = 0
+    max_length: int | None = None
+    end: bool = False  # for fuzzy dates that close a period
+    pattern: str | None = None
+    help: str = ""
+    default: Any = field(default=None)
+
+    @property
+    def model_attr(self) -> str:
+        return self.attr or self.name
+
+    def empty_value(self) -> Any:
+        """The model value when the field is absent from the file."""
+        if self.default is not None:
+            return self.default
+        return {
+            "str": "", "text": "", "bool": False, "codes": [], "mapping": {}, "refs": [],
+            "classification": 0, "choice": "" if not self.choices or isinstance(self.choices[0], str) else None,
+        }.get(self.kind)
+
+    # -- reading ----------------------------------------------------------------------------
+    def clean(self, value: Any) -> Any:
+        """Check ``value`` from the file and return the cleaned value (refs stay as keys)."""
+        kind = self.kind
+        if kind in {"str", "text"}:
+            if isinstance(value, bool) or not isinstance(value, (str, int, Decimal)):
+                raise Invalid(f"expected text, got {type_name(value)}")
+            value = str(value)
+            if self.required and not value.strip():
+                raise Invalid("must not be empty")
+            if self.max_length and len(value) > self.max_length:
+                raise Invalid(f"is {len(value)} characters long; at most {self.max_length} allowed")
+            if self.pattern and not re.fullmatch(self.pattern, value):
+                raise Invalid(f"{value!r} does not have the expected form ({self.help or self.pattern})")
+            return value
+        if kind == "int":
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise Invalid(f"expected a whole number, got {type_name(value)} {value!r}")
+            if self.minimum is not None and value < self.minimum:
+                raise Invalid(f"must not be below {self.minimum}, got {value}")
+            return value
+        if kind == "decimal":
+            if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
+                raise Invalid(f"expected a number, got {type_name(value)} {value!r}")
+            number = Decimal(value)
+            if self.minimum is not None and number < self.minimum:
+                raise Invalid(f"must not be negative, got {value}")
+            if abs(number) >= Decimal(10) ** 15:
+                raise Invalid(f"{value} is too large")
+            return number
+        if kind == "bool":
+            if not isinstance(value, bool):
+                raise Invalid(f"expected true or false, got {type_name(value)} {value!r}")
+            return value
+        if kind == "date":
+            return parse_date(value)
+        if kind == "fuzzy":
+            return parse_fuzzy(value, end=self.end)
+        if kind == "period":
+            return parse_period(value)
+        if kind == "choice":
+            if value not in self.choices or isinstance(value, bool):
+                allowed = ", ".join(str(c) for c in self.choices)
+                raise Invalid(f"unknown value {value!r}; expected one of: {allowed}")
+            return value
+        if kind == "classification":
+            if not isinstance(value, str) or value not in CLASSIFICATION_ALIASES:
+                allowed = ", ".join(CLASSIFICATION_ALIASES)
+                raise Invalid(f"unknown classification {value!r}; expected one of: {allowed}")
+            return CLASSIFICATION_ALIASES[value]
+        if kind in {"ref", "level"}:
+            if not isinstance(value, str) or not KEY_PATTERN.match(value):
+                raise Invalid(f"expected a key, got {type_name(value)} {value!r}")
+            return value
+        if kind in {"refs", "codes"}:
+            if not isinstance(value, list):
+                raise Invalid(f"expected a list, got {type_name(value)}")
+            items = []
+            for index, item in enumerate(value):
+                if not isinstance(item, str) or (kind == "refs" and not KEY_PATTERN.match(item)):
+                    raise Invalid(f"item {index}: expected a key, got {type_name(item)} {item!r}")
+                if self.pattern and not re.fullmatch(self.pattern, item):
+                    raise Invalid(f"item {index}: {item!r} does not have the expected form ({self.help})")
+                if item in items:
+                    raise Invalid(f"item {index}: {item!r} is listed twice")
+                items.append(item)
+            return items
+        if kind == "mapping":
+            if not isinstance(value, dict):
+                raise Invalid(f"expected a mapping, got {type_name(value)}")
+            for k, v in value.items():
+                if not isinstance(v, str):
+                    raise Invalid(f"{k}: expected a code, got {type_name(v)}")
+            return dict(value)
+        raise AssertionError(f"unknown field kind {kind}")  # pragma: no cover
+
+    # -- model attributes ---------------------------------------------------------------------
+    def to_attrs(self, cleaned: Any) -> dict[str, Any]:
+        """Model attribute values for a cleaned non-reference value."""
+        attr = self.model_attr
+        if self.kind == "fuzzy":
+            if cleaned is None:
+                return {attr: None, f"{attr}_precision": "day"}
+            return {attr: cleaned[0], f"{attr}_precision": cleaned[1]}
+        if self.kind == "period":
+            start_attr, end_attr = (self.attr or "start,end").split(",")
+            if cleaned is None:
+                return {start_attr: None, end_attr: None}
+            return {start_attr: cleaned[0], end_attr: cleaned[1]}
+        if cleaned is None:
+            return {attr: self.empty_value()}
+        return {attr: cleaned}
+
+    def model_attrs(self) -> list[str]:
+        attr = self.model_attr
+        if self.kind == "fuzzy":
+            return [attr, f"{attr}_precision"]
+        if self.kind == "period":
+            return (self.attr or "start,end").split(",")
+        if self.kind in {"ref", "level"}:
+            return [f"{attr}_id"]
+        if self.kind == "refs":
+            return []
+        return [attr]
+
+    # -- writing ------------------------------------------------------------------------------
+    def to_file(self, obj: Any) -> Any:
+        """The file value for this field of model instance ``obj`` (refs handled by caller).
+        ``None`` means: leave the field out (it holds the model's default)."""
+        attr = self.model_attr
+        if self.kind not in {"fuzzy", "period"} and not self.required:
+            default = type(obj)._meta.get_field(attr).get_default()
+            if getattr(obj, attr) == default:
+                return None
+        if self.kind == "fuzzy":
+            value = getattr(obj, attr)
+            return None if value is None else format_fuzzy(value, getattr(obj, f"{attr}_precision"))
+        if self.kind == "period":
+            start_attr, end_attr = (self.attr or "start,end").split(",")
+            start, end = getattr(obj, start_attr), getattr(obj, end_attr)
+            return None if start is None else format_period(start, end)
+        value = getattr(obj, attr)
+        if self.kind == "classification":
+            return None if value == 0 else CLASSIFICATION_CODES[value]
+        if self.kind == "decimal":
+            return None if value is None else Decimal(value)
+        if value in (None, "", [], {}) or (self.kind == "bool" and value is False):
+            return None
+        if self.default is not None and value == self.default:
+            return None
+        if self.kind == "codes":
+            return list(value)
+        if self.kind == "mapping":
+            return {k: value[k] for k in sorted(value)}
+        return value

@@ -1,0 +1,38 @@
+from django.contrib import admin
+
+from missiemonitor.core.admin import RecordAdmin
+from missiemonitor.monitoring.models import (
+    FieldReport,
+    Finding,
+    FollowUpAction,
+    MonitoringVisit,
+    ReportingSchedule,
+)
+
+
+class FindingInline(admin.StackedInline):
+    model = Finding
+    extra = 0
+    fields = ("key", "text", "contribution", "objective", "order")
+
+
+@admin.register(MonitoringVisit)
+class VisitAdmin(RecordAdmin):
+    list_display = ("key", "title", "start", "end")
+    inlines = [FindingInline]
+
+
+@admin.register(FollowUpAction)
+class ActionAdmin(RecordAdmin):
+    list_display = ("key", "description", "owner", "due", "status")
+    list_filter = ("status", "classification")
+
+
+@admin.register(FieldReport)
+class FieldReportAdmin(RecordAdmin):
+    list_display = ("key", "contribution", "start", "end", "status", "submitted_at")
+    list_filter = ("status", "classification")
+
+
+for model in (Finding, ReportingSchedule):
+    admin.site.register(model, RecordAdmin)

@@ -1,0 +1,88 @@
+from django.contrib import admin
+
+from missiemonitor.core.admin import RecordAdmin
+from missiemonitor.results.models import (
+    Condition,
+    ConditionAssessment,
+    ConditionMapping,
+    Dimension,
+    DimensionValue,
+    Evidence,
+    Framework,
+    FrameworkVersion,
+    Indicator,
+    LogEntry,
+    LongTermObjective,
+    Objective,
+    Observation,
+    RatingScale,
+    ScaleLevel,
+    Target,
+)
+from missiemonitor.core.visibility import visibility_q
+
+
+class LevelInline(admin.TabularInline):
+    model = ScaleLevel
+    extra = 0
+
+
+@admin.register(RatingScale)
+class RatingScaleAdmin(RecordAdmin):
+    inlines = [LevelInline]
+
+
+class DimensionValueInline(admin.TabularInline):
+    model = DimensionValue
+    extra = 0
+
+
+@admin.register(Dimension)
+class DimensionAdmin(RecordAdmin):
+    inlines = [DimensionValueInline]
+
+
+class TargetInline(admin.TabularInline):
+    model = Target
+    extra = 0
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(RecordAdmin):
+    list_display = ("key", "name", "unit", "direction", "aggregation", "log_kind")
+    search_fields = ("key", "name")
+    inlines = [TargetInline]
+
+
+@admin.register(Observation)
+class ObservationAdmin(RecordAdmin):
+    list_display = ("key", "indicator", "start", "end", "value", "approximately")
+    list_filter = ("approximately", "classification")
+
+
+class EvidenceInline(admin.TabularInline):
+    model = Evidence
+    extra = 0
+    fk_name = "assessment"
+
+
+@admin.register(ConditionAssessment)
+class AssessmentAdmin(RecordAdmin):
+    list_display = ("key", "condition", "level", "date", "state")
+    list_filter = ("state", "classification")
+    inlines = [EvidenceInline]
+
+
+@admin.register(LogEntry)
+class LogEntryAdmin(admin.ModelAdmin):
+    list_display = ("kind", "contribution", "date", "quantity", "category", "asset", "area")
+    list_filter = ("kind", "category")
+    date_hierarchy = "date"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(visibility_q(self.model, request.user))
+
+
+for model in (Framework, FrameworkVersion, Objective, LongTermObjective, Condition,
+              ConditionMapping, Evidence):
+    admin.site.register(model, RecordAdmin)

@@ -1,0 +1,41 @@
+from missiemonitor.results.models.framework import (
+    Condition,
+    ConditionAssessment,
+    ConditionMapping,
+    Evidence,
+    Framework,
+    FrameworkVersion,
+    LongTermObjective,
+    Objective,
+    ProgressRule,
+    RatingScale,
+    ScaleLevel,
+)
+from missiemonitor.results.models.indicators import (
+    Dimension,
+    DimensionValue,
+    Indicator,
+    LogEntry,
+    Observation,
+    Target,
+)
+
+__all__ = [
+    "Condition",
+    "ConditionAssessment",
+    "ConditionMapping",
+    "Dimension",
+    "DimensionValue",
+    "Evidence",
+    "Framework",
+    "FrameworkVersion",
+    "Indicator",
+    "LogEntry",
+    "LongTermObjective",
+    "Objective",
+    "Observation",
+    "ProgressRule",
+    "RatingScale",
+    "ScaleLevel",
+    "Target",
+]

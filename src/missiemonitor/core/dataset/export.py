@@ -114,8 +114,7 @@ class Exporter:
         if section.keyed:
             objs = sorted(objs, key=lambda o: o.key)
         else:
-            natural = [a for n in section.natural_key for a in section.field(n).model_attrs()]
-            objs = sorted(objs, key=lambda o: tuple(str(getattr(o, a)) for a in natural))
+            objs = sorted(objs, key=lambda o: tuple(getattr(o, a) for a in section.order_by))
         children_by_parent = {}
         for child in section.children:
             grouped: dict[int, list[models.Model]] = defaultdict(list)

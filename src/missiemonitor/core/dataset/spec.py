@@ -36,6 +36,7 @@ class Section:
     parent_attr: str | None = None  # for nested sections: FK attribute to the parent
     keyed: bool = True
     natural_key: tuple[str, ...] = ()  # for unkeyed nested sections: identity within the parent
+    order_by: tuple[str, ...] = ()  # for unkeyed nested sections: model attributes to sort by
     description: str = ""
 
     @property
@@ -203,13 +204,15 @@ def sections() -> tuple[Section, ...]:
             Section("levels", "results.ScaleLevel", (
                 Int("rank", True), S("code", True, pattern=r"[a-z0-9-]+", help="lowercase code"),
                 S("label", True), S("label_en", True), T("description"),
-            ), mission="none", parent_attr="scale", keyed=False, natural_key=("code",)),
+            ), mission="none", parent_attr="scale", keyed=False, natural_key=("code",),
+               order_by=("rank",)),
         )),
         Section("dimensions", "results.Dimension", (*nl_en("name", True),), mission="none", children=(
             Section("values", "results.DimensionValue", (
                 S("code", True, pattern=r"[A-Za-z0-9_-]+", help="a code"), *nl_en("label", True),
                 Int("order"),
-            ), mission="none", parent_attr="dimension", keyed=False, natural_key=("code",)),
+            ), mission="none", parent_attr="dimension", keyed=False, natural_key=("code",),
+               order_by=("order", "code")),
         )),
         Section("frameworks", "results.Framework", (
             *nl_en("name", True), S("owner"), *nl_en("description", text=True),
@@ -260,7 +263,7 @@ def sections() -> tuple[Section, ...]:
         ), mission="explicit", children=(
             Section("targets", "results.Target", (Period(), Dec("value", True, minimum=None)),
                     mission="none", parent_attr="indicator", keyed=False,
-                    natural_key=("period",)),
+                    natural_key=("period",), order_by=("start", "end")),
         )),
         Section("observations", "results.Observation", (
             Ref("indicator", "indicators", True), Period(), Dec("value", True, minimum=None),
@@ -315,7 +318,8 @@ def sections() -> tuple[Section, ...]:
             Section("figures", "context.EventFigure", (
                 Dec("value", True, minimum=None), *nl_en("unit", True), Bool("approximately"),
                 Int("order"),
-            ), mission="none", parent_attr="event", keyed=False, natural_key=("order", "unit")),
+            ), mission="none", parent_attr="event", keyed=False, natural_key=("order", "unit"),
+               order_by=("order", "unit")),
         )),
         Section("threat_assessments", "context.ThreatAssessment", (
             Ref("location", "locations"), S("area", True), *nl_en("threat", True), *nl_en("actor"),

@@ -1,0 +1,1 @@
+"""Test support shared by the apps' tests: factories and users."""

@@ -6,10 +6,15 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 LOCALE_PO := $(wildcard src/missiemonitor/locale/*/LC_MESSAGES/django.po)
 LOCALE_MO := $(LOCALE_PO:.po=.mo)
+# Design-system CSS and htmx, copied from node_modules by scripts/build-assets (no Node at run time).
+ASSETS := src/missiemonitor/web/static/web/vendor/.built
 
 .PHONY: demo test test-sqlite test-postgres lint bench messages clean venv
 
-venv: $(STAMP) $(LOCALE_MO)
+venv: $(STAMP) $(LOCALE_MO) $(ASSETS)
+
+$(ASSETS): package.json package-lock.json scripts/build-assets
+	scripts/build-assets
 
 $(STAMP): pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python 3.12 or newer is needed (set MM_PYTHON)"; exit 1; }

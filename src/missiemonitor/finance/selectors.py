@@ -1,0 +1,119 @@
+"""Reads of spending. Every read starts from ``Expenditure.objects.visible_to(user)``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import QuerySet
+
+from missiemonitor.finance.models import Expenditure
+
+
+def expenditures_visible(
+    *, user: Any, mission_keys: list[str] | None = None, start: dt.date | None = None,
+    end: dt.date | None = None,
+) -> QuerySet[Expenditure]:
+    qs = Expenditure.objects.visible_to(user).select_related("mission", "contribution")
+    if mission_keys:
+        qs = qs.filter(mission__key__in=mission_keys)
+    if start:
+        qs = qs.filter(end__gte=start)
+    if end:
+        qs = qs.filter(start__lte=end)
+    return qs.order_by("start", "mission__key", "key")
+
+
+@dataclass
+class SpendingRow:
+    """Spending of one mission from one budget source in one year."""
+
+    mission: Any
+    budget_source: str
+    budget_source_label: str
+    year: int
+    amount: Decimal
+    approximately: bool
+    unknown: int  # expenditures whose amount the source does not give
+    records: list[Expenditure] = field(default_factory=list)
+
+
+def spending_table(*, user: Any, mission_keys: list[str] | None = None) -> list[SpendingRow]:
+    """Spending per mission, budget source and (start) year, with the records behind each row."""
+    rows: dict[tuple[int, str, int], SpendingRow] = {}
+    for item in expenditures_visible(user=user, mission_keys=mission_keys):
+        group = (item.mission_id, item.budget_source, item.start.year)
+        row = rows.get(group)
+        if row is None:
+            row = rows[group] = SpendingRow(item.mission, item.budget_source,
+                                            item.get_budget_source_display(), item.start.year,
+                                            Decimal(0), False, 0)
+        row.records.append(item)
+        if item.amount is None:
+            row.unknown += 1
+        else:
+            row.amount += item.amount
+            row.approximately |= item.approximately
+    return sorted(rows.values(), key=lambda r: (r.year, r.mission.key, r.budget_source))
+
+
+@dataclass
+class SpendingComparison:
+    """Spending of one mission in a period and in the same period a year earlier."""
+
+    mission: Any
+    current: Decimal
+    previous: Decimal
+    approximately: bool
+    records: list[Expenditure] = field(default_factory=list)
+
+    @property
+    def change(self) -> Decimal | None:
+        if not self.previous:
+            return None
+        return (self.current - self.previous) / self.previous * 100
+
+
+def spending_against_previous_year(
+    *, user: Any, start: dt.date, end: dt.date, mission_keys: list[str] | None = None
+) -> list[SpendingComparison]:
+    """Per mission, the amounts of expenditures whose period starts within ``start``–``end``,
+    and within the same dates a year earlier. One query."""
+    previous_start = _year_earlier(start)
+    previous_end = _year_earlier(end)
+    rows: dict[int, SpendingComparison] = {}
+    qs = expenditures_visible(user=user, mission_keys=mission_keys).filter(
+        start__gte=previous_start, start__lte=end
+    )
+    for item in qs:
+        if item.amount is None:
+            continue
+        row = rows.get(item.mission_id)
+        if row is None:
+            row = rows[item.mission_id] = SpendingComparison(item.mission, Decimal(0), Decimal(0), False)
+        if start <= item.start <= end:
+            row.current += item.amount
+        elif previous_start <= item.start <= previous_end:
+            row.previous += item.amount
+        else:
+            continue
+        row.approximately |= item.approximately
+        row.records.append(item)
+    return sorted(rows.values(), key=lambda r: r.mission.key)
+
+
+def _year_earlier(day: dt.date) -> dt.date:
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:
+        return day.replace(year=day.year - 1, day=28)
+
+
+def totals_by_year(rows: list[SpendingRow]) -> dict[int, Decimal]:
+    totals: dict[int, Decimal] = defaultdict(Decimal)
+    for row in rows:
+        totals[row.year] += row.amount
+    return dict(sorted(totals.items()))

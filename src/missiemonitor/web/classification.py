@@ -1,0 +1,53 @@
+"""The classification banner: every page shows the highest classification of what it displays.
+
+Views pass the records they show to :func:`highest_classification`; it walks records, lists,
+dicts and dataclasses (such as selector results that carry records) and returns the highest
+``classification`` found. It reads attributes only, so it costs no queries when the records are
+already loaded.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from missiemonitor.core.models import Classification
+
+_MAX_DEPTH = 5
+
+
+def highest_classification(*shown: Any) -> Classification:
+    """The highest classification among ``shown`` (records, iterables of records, selector
+    results); unclassified when nothing classified is shown."""
+    highest = Classification.ONGERUBRICEERD
+    seen: set[int] = set()
+
+    def visit(thing: Any, depth: int) -> None:
+        nonlocal highest
+        if thing is None or depth > _MAX_DEPTH or isinstance(thing, (str, bytes, int, float)):
+            return
+        if id(thing) in seen:
+            return
+        seen.add(id(thing))
+        level = getattr(thing, "classification", None)
+        if isinstance(level, int) and not isinstance(level, bool):
+            highest = max(highest, level)
+            if highest == max(Classification.values):
+                return
+        if dataclasses.is_dataclass(thing) and not isinstance(thing, type):
+            for field in dataclasses.fields(thing):
+                visit(getattr(thing, field.name, None), depth + 1)
+        elif isinstance(thing, Mapping):
+            for value in thing.values():
+                visit(value, depth + 1)
+        elif isinstance(thing, Iterable) and not hasattr(thing, "_meta") and not hasattr(thing, "query"):
+            for item in thing:
+                visit(item, depth + 1)
+        elif hasattr(thing, "query") and getattr(thing, "_result_cache", None) is not None:
+            for item in thing:  # an evaluated queryset: free to read
+                visit(item, depth + 1)
+
+    for thing in shown:
+        visit(thing, 0)
+    return Classification(highest)

@@ -1,0 +1,46 @@
+"""What the layout needs on every page: the navigation and the user menu (clearance and
+missions). Lazy, so pages that do not render the menu pay nothing."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
+from django.utils.translation import gettext_lazy as _
+
+from missiemonitor.core.models import Classification
+
+NAVIGATION = [
+    ("dashboard", _("Dashboard")),
+    ("missions", _("Missions")),
+    ("objectives", _("Objectives")),
+    ("monitoring", _("Monitoring")),
+    ("context", _("Context")),
+    ("finance", _("Finance")),
+    ("report_builder", _("Report")),
+    ("data", _("Data")),
+]
+
+
+def _user_missions(user):
+    from missiemonitor.missions.models import Mission
+
+    if user.all_missions:
+        return None  # need-to-know for all missions
+    return list(Mission.objects.visible_to(user).filter(pk__in=user.mission_ids).only("key", "acronym", "name"))
+
+
+def shell(request):
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"navigation": []}
+    path = request.path
+    navigation = []
+    for name, label in NAVIGATION:
+        url = reverse(name)
+        current = path == url if url == "/" else path.startswith(url)
+        navigation.append({"url": url, "label": label, "current": current})
+    return {
+        "navigation": navigation,
+        "user_clearance": Classification(user.clearance).label,
+        "user_missions": SimpleLazyObject(lambda: _user_missions(user)),
+    }

@@ -1,0 +1,96 @@
+"""What every page view shares: rendering with the classification banner, reading the period
+and the mission scope from the query string, and telling htmx requests apart."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.dateparse import parse_date
+
+from missiemonitor.web.classification import highest_classification
+
+
+def render_page(
+    request: HttpRequest,
+    template: str,
+    context: dict[str, Any] | None = None,
+    *,
+    shown: tuple[Any, ...] | list[Any] = (),
+    status: int = 200,
+) -> HttpResponse:
+    """Render ``template`` with the classification banner computed from ``shown``: the records
+    (or selector results holding records) that the page displays."""
+    context = dict(context or {})
+    context["page_classification"] = highest_classification(*shown)
+    return render(request, template, context, status=status)
+
+
+def is_htmx(request: HttpRequest) -> bool:
+    return bool(getattr(request, "htmx", False))
+
+
+@dataclass(frozen=True)
+class Period:
+    start: dt.date
+    end: dt.date
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def previous_year(self) -> Period:
+        return Period(_shift_year(self.start, -1), _shift_year(self.end, -1))
+
+
+def _shift_year(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def default_period(today: dt.date | None = None) -> Period:
+    """The twelve whole months before the current month: the span of a yearly progress report."""
+    today = today or dt.date.today()
+    end = today.replace(day=1) - dt.timedelta(days=1)
+    start = _shift_year(end + dt.timedelta(days=1), -1)
+    return Period(start, end)
+
+
+def period_from(request: HttpRequest, default: Period) -> Period:
+    """``?start=YYYY-MM-DD&end=YYYY-MM-DD``; a bad or reversed value falls back to the default
+    and is reported, so the page still shows something sensible."""
+    from django.utils.translation import gettext as _
+
+    errors = []
+    start = _parse(request.GET.get("start"), "start", errors)
+    end = _parse(request.GET.get("end"), "end", errors)
+    start = start or default.start
+    end = end or default.end
+    if end < start:
+        errors.append(_("The end of the period is before its start; the default period is shown."))
+        start, end = default.start, default.end
+    return Period(start, end, errors)
+
+
+def _parse(value: str | None, name: str, errors: list[str]) -> dt.date | None:
+    from django.utils.translation import gettext as _
+
+    if not value:
+        return None
+    try:
+        parsed = parse_date(value)
+    except ValueError:
+        parsed = None
+    if parsed is None:
+        errors.append(_("%(field)s: %(value)s is not a date (expected YYYY-MM-DD).")
+                      % {"field": name, "value": value})
+    return parsed
+
+
+def mission_keys_from(request: HttpRequest) -> list[str] | None:
+    """``?mission=key&mission=key2``; None means every mission the user may see."""
+    keys = [key for key in request.GET.getlist("mission") if key]
+    return keys or None

@@ -62,9 +62,10 @@ def spending_table(*, user: Any, mission_keys: list[str] | None = None) -> list[
 
 @dataclass
 class SpendingComparison:
-    """Spending of one mission in a period and in the same period a year earlier."""
+    """Spending of one mission in a calendar year and in the year before."""
 
     mission: Any
+    year: int
     current: Decimal
     previous: Decimal
     approximately: bool
@@ -78,38 +79,27 @@ class SpendingComparison:
 
 
 def spending_against_previous_year(
-    *, user: Any, start: dt.date, end: dt.date, mission_keys: list[str] | None = None
+    *, user: Any, year: int, mission_keys: list[str] | None = None
 ) -> list[SpendingComparison]:
-    """Per mission, the amounts of expenditures whose period starts within ``start``–``end``,
-    and within the same dates a year earlier. One query."""
-    previous_start = _year_earlier(start)
-    previous_end = _year_earlier(end)
+    """Per mission, the amounts of expenditures whose period starts in ``year`` and in the year
+    before (expenditures are booked per budget year). One query."""
     rows: dict[int, SpendingComparison] = {}
     qs = expenditures_visible(user=user, mission_keys=mission_keys).filter(
-        start__gte=previous_start, start__lte=end
+        start__gte=dt.date(year - 1, 1, 1), start__lte=dt.date(year, 12, 31)
     )
     for item in qs:
         if item.amount is None:
             continue
         row = rows.get(item.mission_id)
         if row is None:
-            row = rows[item.mission_id] = SpendingComparison(item.mission, Decimal(0), Decimal(0), False)
-        if start <= item.start <= end:
+            row = rows[item.mission_id] = SpendingComparison(item.mission, year, Decimal(0), Decimal(0), False)
+        if item.start.year == year:
             row.current += item.amount
-        elif previous_start <= item.start <= previous_end:
-            row.previous += item.amount
         else:
-            continue
+            row.previous += item.amount
         row.approximately |= item.approximately
         row.records.append(item)
     return sorted(rows.values(), key=lambda r: r.mission.key)
-
-
-def _year_earlier(day: dt.date) -> dt.date:
-    try:
-        return day.replace(year=day.year - 1)
-    except ValueError:
-        return day.replace(year=day.year - 1, day=28)
 
 
 def totals_by_year(rows: list[SpendingRow]) -> dict[int, Decimal]:

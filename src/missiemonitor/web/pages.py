@@ -40,6 +40,16 @@ class Period:
     errors: list[str] = field(default_factory=list)
 
     @property
+    def main_year(self) -> int:
+        """The calendar year that most of the period falls in (budgets are per year)."""
+        days: dict[int, int] = {}
+        for year in range(self.start.year, self.end.year + 1):
+            first = max(self.start, dt.date(year, 1, 1))
+            last = min(self.end, dt.date(year, 12, 31))
+            days[year] = (last - first).days + 1
+        return max(days, key=lambda y: (days[y], y))
+
+    @property
     def previous_year(self) -> Period:
         return Period(_shift_year(self.start, -1), _shift_year(self.end, -1))
 

@@ -1,0 +1,60 @@
+"""Pages of the political and security context."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET
+
+from missiemonitor.context import selectors
+from missiemonitor.context.forms import ContextFilterForm, EventForm, IncidentForm, ThreatAssessmentForm
+from missiemonitor.context.models import ContextEvent, Incident, ThreatAssessment
+from missiemonitor.context import services
+from missiemonitor.web.editing import EditSpec, edit_view
+from missiemonitor.web.pages import is_htmx, render_page
+
+
+@login_required
+@require_GET
+def context_timeline(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    form = ContextFilterForm(request.GET or None, areas=selectors.event_areas(user=user),
+                             places=selectors.event_places(user=user))
+    filters = form.filters()
+    events = selectors.events_timeline(user=user, **filters)
+    threats = selectors.threat_assessments_in(
+        user=user, start=filters["start"], end=filters["end"], area=filters["area"],
+        place_key=filters["place_key"],
+    )
+    context = {"form": form, "events": events, "threats": threats}
+    template = "context/_timeline_results.html" if is_htmx(request) else "context/timeline.html"
+    return render_page(request, template, context, shown=[events, threats])
+
+
+event_edit = edit_view(EditSpec(
+    model=ContextEvent, form_class=EventForm,
+    create=lambda *, user, parent, data: services.event_create(user=user, **data),
+    update=lambda *, user, record, version, data: services.event_update(
+        user=user, event=record, version=version, **data),
+    title_new=_("New context event"), title_edit=_("Edit context event"),
+    success_url=lambda record: reverse("context"),
+))
+threat_edit = edit_view(EditSpec(
+    model=ThreatAssessment, form_class=ThreatAssessmentForm,
+    create=lambda *, user, parent, data: services.threat_assessment_create(user=user, **data),
+    update=lambda *, user, record, version, data: services.threat_assessment_update(
+        user=user, assessment=record, version=version, **data),
+    title_new=_("New threat assessment"), title_edit=_("Edit threat assessment"),
+    success_url=lambda record: reverse("context"),
+))
+incident_edit = edit_view(EditSpec(
+    model=Incident, form_class=IncidentForm,
+    create=lambda *, user, parent, data: services.incident_create(user=user, **data),
+    update=lambda *, user, record, version, data: services.incident_update(
+        user=user, incident=record, version=version, **data),
+    title_new=_("New incident"), title_edit=_("Edit incident"),
+    success_url=lambda record: (reverse("contribution", args=[record.contribution.key])
+                                if record.contribution_id else reverse("context")),
+))

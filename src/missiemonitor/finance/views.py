@@ -1,0 +1,43 @@
+"""Pages of spending."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET
+
+from missiemonitor.finance import selectors, services
+from missiemonitor.finance.forms import ExpenditureForm
+from missiemonitor.finance.models import Expenditure
+from missiemonitor.missions.selectors import missions_visible
+from missiemonitor.web.editing import EditSpec, edit_view
+from missiemonitor.web.pages import mission_keys_from, render_page
+
+
+@login_required
+@require_GET
+def finance_overview(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    mission_keys = mission_keys_from(request)
+    rows = selectors.spending_table(user=user, mission_keys=mission_keys)
+    expenditures = list(selectors.expenditures_visible(user=user, mission_keys=mission_keys))
+    context = {
+        "rows": rows,
+        "totals": selectors.totals_by_year(rows),
+        "expenditures": expenditures,
+        "missions": list(missions_visible(user=user)),
+        "selected": set(mission_keys or []),
+    }
+    return render_page(request, "finance/overview.html", context, shown=[expenditures])
+
+
+expenditure_edit = edit_view(EditSpec(
+    model=Expenditure, form_class=ExpenditureForm,
+    create=lambda *, user, parent, data: services.expenditure_create(user=user, **data),
+    update=lambda *, user, record, version, data: services.expenditure_update(
+        user=user, expenditure=record, version=version, **data),
+    title_new=_("New expenditure"), title_edit=_("Edit expenditure"),
+    success_url=lambda record: reverse("finance"),
+))

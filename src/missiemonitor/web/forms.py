@@ -1,0 +1,100 @@
+"""Form plumbing shared by every page: design-system classes on widgets and the hidden version
+field of optimistic concurrency."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+WIDGET_CLASSES = {
+    "textarea": "utrecht-textarea utrecht-textarea--html-textarea",
+    "select": "utrecht-select utrecht-select--html-select",
+    "selectmultiple": "utrecht-select utrecht-select--html-select",
+    "checkbox": "utrecht-checkbox utrecht-checkbox--html-input",
+    "clearablefile": "utrecht-textbox utrecht-textbox--html-input",
+    "file": "utrecht-textbox utrecht-textbox--html-input",
+}
+
+
+class StyledFormMixin:
+    """Gives every widget the NL Design System class for its kind, and the invalid modifier
+    when the field has errors (Django adds aria-invalid and aria-describedby itself)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            widget = field.widget
+            kind = type(widget).__name__.lower().replace("widget", "").replace("input", "")
+            css = WIDGET_CLASSES.get(kind, "utrecht-textbox utrecht-textbox--html-input")
+            if isinstance(widget, forms.DateInput):
+                widget.input_type = "date"
+                widget.format = "%Y-%m-%d"
+            widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
+
+    def full_clean(self):
+        super().full_clean()
+        for name in self.errors:
+            if name in self.fields:
+                widget = self.fields[name].widget
+                if "--invalid" not in widget.attrs.get("class", ""):
+                    base = widget.attrs["class"].split()[0]
+                    widget.attrs["class"] += f" {base}--invalid"
+
+
+class StyledForm(StyledFormMixin, forms.Form):
+    pass
+
+
+class VersionedModelForm(StyledFormMixin, forms.ModelForm):
+    """A model form that carries the version of the record it was read at. The service refuses
+    a save when the record has moved on (core.workflow.VersionConflict); the view then shows
+    the conflict and keeps what the user typed."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and not self.is_bound:
+            self.initial["version"] = self.instance.version
+
+    @property
+    def expected_version(self) -> int | None:
+        return self.cleaned_data.get("version") if self.instance.pk else None
+
+
+class ConflictMessage:
+    text = _("Someone else saved this record while you were editing it. Your changes are kept in "
+             "the form below but are not saved. Compare them with the current version, then save "
+             "again.")
+
+
+class RecordForm(VersionedModelForm):
+    """The form of an everyday record. ``service_data`` is what the service receives: the
+    cleaned model fields, without the version. ``user`` and ``parent`` narrow the choices to
+    what the user may see."""
+
+    def __init__(self, *args, user=None, parent=None, **kwargs):
+        self.user = user
+        self.parent = parent
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            queryset = getattr(field, "queryset", None)
+            if queryset is not None and hasattr(queryset, "visible_to"):
+                field.queryset = queryset.visible_to(user)
+        if "classification" in self.fields and user is not None:
+            field = self.fields["classification"]
+            field.choices = [(v, label) for v, label in field.choices if v == "" or int(v) <= user.clearance]
+
+    def service_data(self) -> dict:
+        return {name: value for name, value in self.cleaned_data.items() if name != "version"}
+
+    def current_values(self, record) -> list[tuple[str, str]]:
+        """The stored values of the form's fields, for the conflict message."""
+        values = []
+        for name, field in self.fields.items():
+            if name == "version" or not hasattr(record, name):
+                continue
+            value = getattr(record, name)
+            display = getattr(record, f"get_{name}_display", None)
+            values.append((str(field.label), str(display() if display else ("" if value is None else value))))
+        return values

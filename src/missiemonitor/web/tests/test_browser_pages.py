@@ -1,0 +1,58 @@
+"""Every page in headless Chromium: a screenshot under test-artifacts/screenshots/, zero
+axe-core WCAG 2.1 A/AA violations, no console errors (a CSP violation is one), and the
+classification banner at top and bottom."""
+
+from __future__ import annotations
+
+import pytest
+
+from missiemonitor.web.tests.conftest import violations_text
+from missiemonitor.web.tests.world import build_world
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PAGES = [
+    ("dashboard", "/?start=2024-05-01&end=2025-04-30"),
+    ("missions", "/missies/"),
+    ("mission", "/missies/mission-alpha/"),
+    ("contribution", "/bijdragen/contribution-alpha/"),
+    ("objectives", "/doelstellingen/"),
+    ("monitoring", "/monitoring/"),
+    ("context", "/context/"),
+    ("finance", "/financien/"),
+    ("report-builder", "/rapportage/"),
+    ("data", "/gegevens/"),
+    ("search", "/zoeken/?q=overdracht"),
+    ("accessibility", "/toegankelijkheid/"),
+    ("event-form", "/context/gebeurtenissen/nieuw/"),
+    ("expenditure-form", "/financien/uitgaven/nieuw/"),
+]
+
+
+def test_every_page_is_accessible_and_screenshotted(browser_page):
+    build_world()
+    bp = browser_page
+    page = bp.page
+    page.goto("/")
+    assert "/inloggen/" in page.url
+    problems = {}
+    violations = bp.check("sign-in")
+    if violations:
+        problems["sign-in"] = violations
+    bp.sign_in("coordinator")
+    for name, url in PAGES:
+        page.goto(url)
+        assert page.locator("[data-testid=classification-top]").is_visible(), name
+        assert page.locator("[data-testid=classification-bottom]").count() == 1, name
+        violations = bp.check(name)
+        if violations:
+            problems[name] = violations
+    page.goto("/?start=2024-05-01&end=2025-04-30")
+    page.get_by_role("button", name="English").click()
+    page.wait_for_load_state()
+    assert page.locator("html").get_attribute("lang") == "en"
+    violations = bp.check("dashboard-en")
+    if violations:
+        problems["dashboard-en"] = violations
+    assert not problems, violations_text(problems)
+    assert not bp.console_errors, bp.console_errors

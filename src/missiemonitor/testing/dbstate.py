@@ -17,3 +17,19 @@ def database_checksum() -> str:
         for row in model.objects.order_by("pk").values_list(*fields):
             digest.update(repr(row).encode())
     return digest.hexdigest()
+
+
+def empty_database() -> None:
+    """Delete every row, inside the test's transaction (an "empty database" for round trips).
+    On PostgreSQL, deferred foreign-key checks are settled first, or TRUNCATE refuses."""
+    from django.core.management import call_command
+    from django.db import connection
+
+    postgres = connection.vendor == "postgresql"
+    if postgres:
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    call_command("flush", interactive=False, verbosity=0)
+    if postgres:
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")

@@ -15,7 +15,7 @@ from missiemonitor.core.selectors import dataset_export
 from missiemonitor.core.services import dataset_load
 from missiemonitor.missions.models import Contribution, Mandate, Mission
 from missiemonitor.results.models import Observation
-from missiemonitor.testing.dbstate import database_checksum
+from missiemonitor.testing.dbstate import database_checksum, empty_database
 
 DATA = Path(__file__).parent / "data"
 SMALL = DATA / "small.yaml"
@@ -72,7 +72,7 @@ def test_changed_value_updates_and_bumps_version(tmp_path):
 def test_export_round_trip_is_byte_identical(tmp_path):
     dataset_load(path=SMALL)
     first = dataset_export(user=SYSTEM)
-    call_command("flush", interactive=False, verbosity=0)
+    empty_database()
     assert not Mission.objects.exists()
     path = tmp_path / "export.yaml"
     path.write_text(first)
@@ -84,7 +84,7 @@ def test_export_of_one_mission_is_loadable_and_closed(tmp_path):
     dataset_load(path=SMALL)
     text = dataset_export(user=SYSTEM, mission_keys=["m2"])
     assert "key: m2" in text and "key: m1" not in text and "key: fp" not in text
-    call_command("flush", interactive=False, verbosity=0)
+    empty_database()
     path = tmp_path / "m2.yaml"
     path.write_text(text)
     dataset_load(path=path)

@@ -206,8 +206,10 @@ class Validator:
         return refs
 
     def _every_item(self):
-        for items in self.index.values():
-            yield from items.values()
+        # A snapshot: looking up a reference adds an empty entry to ``index`` (a defaultdict)
+        # for a section the file does not contain, such as a built-in rating scale's.
+        for items in list(self.index.values()):
+            yield from list(items.values())
 
     def _lookup_database(self) -> None:
         wanted: dict[str, set[str]] = defaultdict(set)

@@ -8,10 +8,14 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
-from missiemonitor.context import selectors
-from missiemonitor.context.forms import ContextFilterForm, EventForm, IncidentForm, ThreatAssessmentForm
+from missiemonitor.context import selectors, services
+from missiemonitor.context.forms import (
+    ContextFilterForm,
+    EventForm,
+    IncidentForm,
+    ThreatAssessmentForm,
+)
 from missiemonitor.context.models import ContextEvent, Incident, ThreatAssessment
-from missiemonitor.context import services
 from missiemonitor.web.editing import EditSpec, edit_view
 from missiemonitor.web.pages import is_htmx, render_page
 

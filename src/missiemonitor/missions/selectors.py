@@ -132,3 +132,19 @@ def personnel_deployed(
         for mission in missions
         if any(totals[mission.pk])
     ]
+
+
+@dataclass(frozen=True)
+class Rotation:
+    """A role with its postings and handover gaps, for the postings timeline."""
+
+    role: Role
+    postings: list[Posting]
+    gaps: list[Any]
+
+
+def contribution_rotations(*, user: Any, contribution: Contribution) -> list[Rotation]:
+    """The contribution's roles with their postings, and the handover gaps that the rotation
+    analysis finds between them."""
+    roles = contribution_roles(user=user, contribution=contribution)
+    return [Rotation(role, role.visible_postings, []) for role in roles]

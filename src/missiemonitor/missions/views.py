@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.views.decorators.http import require_GET
@@ -11,8 +9,12 @@ from django.views.decorators.http import require_GET
 from missiemonitor.context.selectors import events_timeline, incidents_of, threat_assessments_in
 from missiemonitor.missions import selectors
 from missiemonitor.missions.models import Contribution, Mission
+from missiemonitor.monitoring.selectors import fieldreports_of
+from missiemonitor.results.selectors import indicator_values
+from missiemonitor.results.selectors import records as result_records
 from missiemonitor.web import charts
-from missiemonitor.web.pages import render_page
+from missiemonitor.web.pages import default_period, period_from, render_page
+from missiemonitor.web.selectors import reporting_period_default
 
 
 @login_required
@@ -35,7 +37,7 @@ def mission_detail(request: HttpRequest, key: str) -> HttpResponse:
         raise Http404 from None
     mandates = selectors.mission_mandates(user=user, mission=mission)
     contributions = selectors.mission_contributions(user=user, mission=mission)
-    objectives = selectors.mission_objectives(user=user, mission=mission)
+    objectives = result_records.mission_objectives(user=user, mission=mission)
     events = events_timeline(user=user, area=mission.area, mission_keys=[mission.key])[-10:]
     threats = threat_assessments_in(user=user, area=mission.area)[-5:]
     context = {
@@ -58,28 +60,28 @@ def contribution_detail(request: HttpRequest, key: str) -> HttpResponse:
         contribution = selectors.contribution_get(user=user, key=key)
     except Contribution.DoesNotExist:
         raise Http404 from None
-    roles = selectors.contribution_roles(user=user, contribution=contribution)
+    period = period_from(request, reporting_period_default(user=user) or default_period())
+    rotations = selectors.contribution_rotations(user=user, contribution=contribution)
     milestones = selectors.contribution_milestones(user=user, contribution=contribution)
-    gaps = selectors.contribution_gaps(user=user, contribution=contribution)
-    indicators = selectors.contribution_indicators(user=user, contribution=contribution)
+    indicators = list(result_records.contribution_indicators(user=user, contribution=contribution))
+    values = indicator_values(user=user, indicators=indicators, start=period.start, end=period.end)
+    observations = result_records.indicator_observations(user=user, indicators=indicators)
     incidents = list(incidents_of(user=user, contribution=contribution))
-    field_reports = selectors.contribution_field_reports(user=user, contribution=contribution)
-    timeline = charts.postings_timeline(roles, gaps, today=dt.date.today())
-    indicator_charts = charts.indicator_charts(indicators, language=request.LANGUAGE_CODE)
+    field_reports = fieldreports_of(user=user, contribution=contribution)
     context = {
         "contribution": contribution,
         "mission": contribution.mission,
-        "roles": roles,
-        "gaps": gaps,
+        "period": period,
+        "rotations": rotations,
         "milestones": milestones,
-        "timeline": timeline,
-        "indicators": indicator_charts,
+        "timeline": charts.postings_timeline(rotations, today=period.end),
+        "indicators": charts.indicator_charts(values, observations, language=request.LANGUAGE_CODE),
         "incidents": incidents,
         "field_reports": field_reports,
     }
     return render_page(request, "missions/contribution_detail.html", context,
-                       shown=[contribution, roles, [r.visible_postings for r in roles], milestones,
-                              gaps, indicators, incidents, field_reports])
+                       shown=[contribution, rotations, milestones, values, observations, incidents,
+                              field_reports])
 
 
 def posting_edit(request: HttpRequest, key: str) -> HttpResponse:

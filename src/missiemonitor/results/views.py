@@ -1,11 +1,169 @@
-from django.contrib.auth.decorators import login_required
+"""Pages of objectives: the board of conditions and assessments, an objective's history, and
+recording and reviewing an assessment with its evidence."""
 
-from missiemonitor.web.pages import render_page
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_http_methods
+
+from missiemonitor.core.workflow import REVIEWER_ROLES, WRITER_ROLES, ServiceError
+from missiemonitor.missions.selectors import missions_visible
+from missiemonitor.results import services
+from missiemonitor.results.forms import AssessmentForm, ReviewForm
+from missiemonitor.results.models import Condition
+from missiemonitor.results.selectors import objective_progress, objective_progress_history, records
+from missiemonitor.web.editing import add_errors
+from missiemonitor.web.pages import default_period, mission_keys_from, period_from, render_page
+from missiemonitor.web.selectors import evidence_choices, quarter_ends, reporting_period_default
 
 
 @login_required
-def objectives_board(request):
-    return render_page(request, "web/pending.html", {"title": "Objectives"})
+@require_GET
+def objectives_board(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    period = period_from(request, reporting_period_default(user=user) or default_period())
+    mission_keys = mission_keys_from(request)
+    progress = objective_progress(user=user, as_of=period.end, mission_keys=mission_keys)
+    conditions = [status.condition for item in progress for status in item.conditions]
+    history = records.assessment_history(user=user, conditions=conditions)
+    board = [
+        {"progress": item,
+         "rows": [{"status": status, "history": history.get(status.condition.pk, [])}
+                  for status in item.conditions]}
+        for item in progress
+    ]
+    context = {
+        "period": period,
+        "board": board,
+        "missions": list(missions_visible(user=user)),
+        "selected": set(mission_keys or []),
+        "awaiting": records.assessments_awaiting_review(user=user, mission_keys=mission_keys),
+        "can_write": user.role in WRITER_ROLES,
+    }
+    return render_page(request, "results/board.html", context, shown=[progress, list(history.values())])
 
 
-objective_detail = assessment_new = assessment_detail = objectives_board
+@login_required
+@require_GET
+def objective_detail(request: HttpRequest, key: str) -> HttpResponse:
+    user = request.user
+    try:
+        objective = records.objective_get(user=user, key=key)
+    except ObjectDoesNotExist:
+        raise Http404 from None
+    period = period_from(request, reporting_period_default(user=user) or default_period())
+    dates = quarter_ends(objective.framework_version.issued or period.start, period.end)
+    history = objective_progress_history(user=user, objective=objective, dates=dates)
+    current = history[-1] if history else None
+    conditions = [status.condition for status in current.conditions] if current else []
+    assessments = records.assessment_history(user=user, conditions=conditions)
+    rows = [{"status": status, "history": assessments.get(status.condition.pk, [])}
+            for status in (current.conditions if current else [])]
+    context = {"objective": objective, "history": history, "current": current, "rows": rows,
+               "period": period, "can_write": user.role in WRITER_ROLES}
+    return render_page(request, "results/objective_detail.html", context,
+                       shown=[objective, history, list(assessments.values())])
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def assessment_new(request: HttpRequest, key: str) -> HttpResponse:
+    """Record an assessment of a condition, with one piece of evidence, as a draft or submitted
+    for review at once."""
+    user = request.user
+    try:
+        condition = (Condition.objects.visible_to(user)
+                     .select_related("objective__framework_version__scale").get(key=key))
+    except ObjectDoesNotExist:
+        raise Http404 from None
+    levels = list(condition.objective.framework_version.scale.levels.all())
+    form_kwargs = {"levels": levels, "user": user, "minimum_classification": condition.classification,
+                   "evidence_choices": evidence_choices(user=user, mission=condition.mission)}
+    form = AssessmentForm(request.POST or None, **form_kwargs)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            with transaction.atomic():
+                assessment = services.assessment_record(
+                    user=user, condition=condition, level=data["level"], date=data["date"],
+                    rationale=data["rationale"], rationale_en=data["rationale_en"],
+                    classification=data["classification"])
+                target = form.evidence_target()
+                if target:
+                    services.evidence_add(user=user, assessment=assessment, kind=target[0], target=target[1],
+                                          confidence=data["confidence"], note=data["evidence_note"])
+                    assessment.refresh_from_db()
+                if "submit" in request.POST:
+                    assessment = services.assessment_submit(user=user, assessment=assessment,
+                                                            version=assessment.version)
+        except ValidationError as exc:
+            add_errors(form, exc)
+        except ServiceError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("Assessment recorded and submitted for review.") if "submit" in request.POST
+                             else _("Assessment saved as a draft."))
+            return redirect("assessment", key=assessment.key)
+    context = {"condition": condition, "form": form}
+    status = 400 if request.method == "POST" else 200
+    return render_page(request, "results/assessment_form.html", context, shown=[condition], status=status)
+
+
+REVIEW_ACTIONS = {
+    "submit": (services.assessment_submit, WRITER_ROLES, gettext_lazy("Submitted for review.")),
+    "approve": (services.assessment_approve, REVIEWER_ROLES,
+                gettext_lazy("Approved: it now counts for progress.")),
+    "return": (services.assessment_return, REVIEWER_ROLES, gettext_lazy("Returned to the assessor.")),
+}
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def assessment_detail(request: HttpRequest, key: str) -> HttpResponse:
+    user = request.user
+    try:
+        assessment = records.assessment_get(user=user, key=key)
+    except ObjectDoesNotExist:
+        raise Http404 from None
+    form = ReviewForm(request.POST or None, initial={"version": assessment.version})
+    status = 200
+    if request.method == "POST":
+        action = request.POST.get("action")
+        if action not in REVIEW_ACTIONS:
+            return HttpResponse(status=400)
+        service, _roles, done = REVIEW_ACTIONS[action]
+        if form.is_valid():
+            kwargs = {"user": user, "assessment": assessment, "version": form.cleaned_data["version"]}
+            if action != "submit":
+                kwargs["comment"] = form.cleaned_data["comment"]
+            try:
+                service(**kwargs)
+            except ValidationError as exc:
+                add_errors(form, exc)
+            except (ServiceError, PermissionDenied) as exc:
+                form.add_error(None, getattr(exc, "message", None) or str(exc))
+            else:
+                messages.success(request, str(done))
+                return redirect("assessment", key=assessment.key)
+        status = 409 if form.non_field_errors() else 400
+    objective = assessment.condition.objective
+    context = {
+        "assessment": assessment,
+        "condition": assessment.condition,
+        "objective": objective,
+        "form": form,
+        "can_review": user.role in REVIEWER_ROLES and assessment.state == "submitted"
+                      and assessment.assessor_id != user.pk,
+        "can_submit": user.role in WRITER_ROLES and assessment.state in ("draft", "returned"),
+        "board_url": reverse("objectives") + (f"?mission={assessment.mission.key}" if assessment.mission_id else ""),
+    }
+    return render_page(request, "results/assessment_detail.html", context,
+                       shown=[assessment, assessment.visible_evidence], status=status)

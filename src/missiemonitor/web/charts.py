@@ -163,3 +163,44 @@ def personnel_charts(personnel: list, *, language: str) -> list[SeriesChart]:
         )
         for series in personnel
     ]
+
+
+def postings_timeline(rotations: list, *, today: dt.date | None = None) -> Timeline | None:
+    """The postings of each role as bars and the handover gaps between them in red.
+    ``rotations`` are objects with ``role``, ``postings`` and ``gaps`` (each gap with ``start``
+    and ``end``), as the rotation analysis gives them."""
+    dates = [d for r in rotations for p in r.postings for d in (p.start, p.end) if d]
+    dates += [d for r in rotations for g in r.gaps for d in (g.start, g.end) if d]
+    if not dates:
+        return None
+    start = dt.date(min(dates).year, 1, 1)
+    end = dt.date(max(max(dates), today or max(dates)).year, 12, 31)
+    rows = []
+    for rotation in rotations:
+        items = [(p.start, p.end, "posting", p.headcount) for p in rotation.postings if p.start]
+        items += [(g.start, g.end, "gap", None) for g in rotation.gaps if g.start]
+        rows.append((str(rotation.role), items))
+    return timeline(rows, start=start, end=end, today=today)
+
+
+@dataclass
+class IndicatorChart:
+    indicator: object
+    value: object  # the IndicatorValue of the period, from the results selectors
+    observations: list
+    chart: BarChart | None
+    chart_id: str
+
+
+def indicator_charts(values: list, observations: dict, *, language: str) -> list[IndicatorChart]:
+    """A bar chart of each indicator's observations over time, next to its value in the period."""
+    from missiemonitor.core.formatting import format_date
+
+    charts = []
+    for value in values:
+        indicator = value.indicator
+        points = observations.get(indicator.pk, [])
+        chart = bar_chart([(format_date(o.end, language=language, precision="month"), o.value)
+                           for o in points]) if points else None
+        charts.append(IndicatorChart(indicator, value, points, chart, f"indicator-{indicator.key}"))
+    return charts

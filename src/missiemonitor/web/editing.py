@@ -81,7 +81,7 @@ def edit_view(spec: EditSpec) -> Callable[..., HttpResponse]:
                                            **form_kwargs)
                     form.is_valid()
                 except ValidationError as exc:
-                    _add_errors(form, exc)
+                    add_errors(form, exc)
                 except ServiceError as exc:
                     form.add_error(None, exc.message)
                 else:
@@ -110,7 +110,7 @@ def _conflict_data(post, version: int):
     return data
 
 
-def _add_errors(form, exc: ValidationError) -> None:
+def add_errors(form, exc: ValidationError) -> None:
     if hasattr(exc, "error_dict"):
         for field, errors in exc.error_dict.items():
             form.add_error(field if field in form.fields else None, errors)

@@ -79,3 +79,39 @@ def search_records(*, user: Any, query: str) -> dict[str, list[Any]]:
             qs = qs.select_related(*related)
         results[group] = list(qs[: SEARCH_LIMIT + 1])
     return results
+
+
+def quarter_ends(start: dt.date, end: dt.date) -> list[dt.date]:
+    """The last day of each quarter from ``start`` to ``end``, and ``end`` itself."""
+    days = [day for day in month_ends(start, end)[:-1] if day.month in (3, 6, 9, 12)]
+    return [*days, end][-16:]
+
+
+EVIDENCE_LIMIT = 100
+
+
+def evidence_choices(*, user: Any, mission: Any) -> list[tuple[str, list[tuple[str, str]]]]:
+    """What an assessment of ``mission`` can cite as evidence, grouped by kind: findings, field
+    reports, observations and documents the user may see (the latest EVIDENCE_LIMIT of each).
+    Values are ``kind:key``, as the evidence service takes them."""
+    from django.utils.translation import gettext as _
+
+    from missiemonitor.core.models import Source
+    from missiemonitor.monitoring.models import FieldReport, Finding
+    from missiemonitor.results.models import Observation
+
+    def scoped(qs):
+        return qs.filter(mission=mission) if mission is not None else qs
+
+    findings = scoped(Finding.objects.visible_to(user)).select_related("visit").order_by("-visit__start", "key")
+    reports = scoped(FieldReport.objects.visible_to(user)).select_related("contribution").order_by("-start", "key")
+    observations = scoped(Observation.objects.visible_to(user)).select_related("indicator").order_by("-end", "key")
+    documents = Source.objects.visible_to(user).order_by("-date", "key")
+    return [
+        (_("Findings"), [(f"finding:{f.key}", f"{f.visit}: {f.text[:80]}") for f in findings[:EVIDENCE_LIMIT]]),
+        (_("Field reports"), [(f"field-report:{r.key}", f"{r.contribution} {r.start:%Y-%m-%d} – {r.end:%Y-%m-%d}")
+                              for r in reports[:EVIDENCE_LIMIT]]),
+        (_("Observations"), [(f"observation:{o.key}", f"{o.indicator}: {o.value.normalize():f} ({o.start:%Y-%m-%d} – {o.end:%Y-%m-%d})")
+                             for o in observations[:EVIDENCE_LIMIT]]),
+        (_("Documents"), [(f"document:{d.key}", d.citation[:100]) for d in documents[:EVIDENCE_LIMIT]]),
+    ]

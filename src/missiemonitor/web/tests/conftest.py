@@ -100,7 +100,7 @@ class BrowserPage:
     def check(self, name: str) -> list[dict]:
         """Screenshot the page and return axe-core's WCAG 2.1 A/AA violations."""
         page = self.page
-        page.wait_for_load_state("networkidle")
+        page.wait_for_load_state("load")
         self.screenshots.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(self.screenshots / f"{name}.png"), full_page=True)
         result = page.evaluate(

@@ -224,7 +224,7 @@ MM_ATTENTION = {
 # Indicator units that mean "per cent": a part's value / 100 is its share.
 MM_INDICATOR_PERCENT_UNITS = ["%", "procent", "percent", "per cent"]
 # The largest dataset file ``missiemonitor load`` accepts, in bytes.
-MM_DATASET_MAX_BYTES = int(os.environ.get("MM_DATASET_MAX_BYTES", 20 * 1024 * 1024))
+MM_DATASET_MAX_BYTES = int(os.environ.get("MM_DATASET_MAX_BYTES", 25_000_000))
 
 LOGGING = {
     "version": 1,

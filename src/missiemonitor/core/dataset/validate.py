@@ -206,7 +206,8 @@ class Validator:
         return refs
 
     def _every_item(self):
-        for items in self.index.values():
+        # A copy: looking up a section with no records in the file adds it to the defaultdict.
+        for items in list(self.index.values()):
             yield from items.values()
 
     def _lookup_database(self) -> None:

@@ -1,0 +1,97 @@
+"""The integrated deployment: missions and contributions in the period, and programmes."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+
+from missiemonitor.core.models import Ministry
+from missiemonitor.reporting.build.base import Builder
+from missiemonitor.reporting.build.facts import localized
+from missiemonitor.reporting.build.indicators import observation_sentences
+from missiemonitor.reporting.build.phrases import compose
+from missiemonitor.reporting.viewmodel import BulletList, Cell, Paragraph, Run, Section, Table
+
+
+def contribution_period(b: Builder, contribution) -> list[Run]:
+    start = b.facts.record_date(contribution, "start")
+    end = b.facts.record_date(contribution, "end")
+    if start and end:
+        return compose(_("{start} to {end}"), start=start, end=end)
+    if start:
+        return compose(_("from {start}"), start=start)
+    if end:
+        return compose(_("until {end}"), end=end)
+    return []
+
+
+def deployment(b: Builder) -> Section:
+    section = Section(key="deployment", title=_("Integrated Dutch deployment"))
+    covered = b.narrate(section, b.narratives("deployment"), key_prefix="deployment")
+    narrative_children = section.children
+    section.children = []
+    items = []
+    for mission in b.scope.missions:
+        contributions = b.scope.contributions_of(mission)
+        military = any(c.ministry == Ministry.DEFENSIE for c in contributions)
+        civil = any(c.ministry != Ministry.DEFENSIE for c in contributions)
+        template = (_("Military and civil contribution to {mission}") if military and civil
+                    else _("Military contribution to {mission}") if military
+                    else _("Civil contribution to {mission}"))
+        name = localized(mission, "name", b.language)
+        label = f"{name} ({mission.acronym})" if mission.acronym and mission.acronym != name else name
+        items.append(compose(template, mission=b.facts.name(label, [mission])))
+    if items:
+        section.blocks.append(Paragraph([_("In this reporting period the Dutch deployment consisted of:")]))
+        section.blocks.append(BulletList(items))
+        section.blocks.append(_contributions_table(b))
+    section.children.extend(narrative_children)
+    programmes = _programmes(b, covered, authored=bool(b.narratives("deployment")))
+    if programmes:
+        section.children.append(programmes)
+    return section
+
+
+def _contributions_table(b: Builder) -> Table:
+    rows, levels = [], []
+    for contribution in b.scope.contributions:
+        mission = b.scope.mission(contribution.mission_id)
+        headcount = b.facts.headcount(contribution)
+        rows.append([
+            Cell([b.facts.name(mission.acronym or mission.name, [mission])]),
+            Cell([b.facts.name(localized(contribution, "name", b.language), [contribution])]),
+            Cell([headcount] if headcount else ["–"], numeric=True),
+            Cell(contribution_period(b, contribution) or ["–"]),
+        ])
+        levels.append(contribution.classification)
+    return Table(caption=_("Dutch contributions in the reporting period"),
+                 header=[_("Mission"), _("Contribution"), _("People"), _("Period")],
+                 rows=rows, row_classifications=levels)
+
+
+def _programmes(b: Builder, covered, *, authored: bool) -> Section | None:
+    section = Section(key="programmes", title=_("Programmes"))
+    for programme in b.scope.programmes:
+        indicators = [i for i in b.scope.indicators if i.programme_id == programme.pk]
+        sentences = observation_sentences(b, indicators, covered)
+        if b.mentions(covered, programme) and not sentences:
+            continue
+        if authored and b.mentions(covered, programme):
+            runs: list[Run] = []
+        else:
+            runs = [b.facts.name(localized(programme, "name", b.language), [programme])]
+            partner = b.scope.organisations.get(programme.partner_id) if programme.partner_id else None
+            if partner is not None:
+                runs += [" (", b.facts.name(partner.acronym or partner.name, [partner]), ")"]
+            start, end = b.facts.record_date(programme, "start"), b.facts.record_date(programme, "end")
+            if start and end:
+                runs += [", ", *compose(_("{start} to {end}"), start=start, end=end)]
+            elif start:
+                runs += [", ", *compose(_("from {start}"), start=start)]
+            aims = localized(programme, "aims", b.language)
+            runs += [": ", b.facts.statement(aims, [programme])] if aims else []
+            runs.append(".")
+        if runs:
+            section.blocks.append(Paragraph(runs, classification=programme.classification))
+        if sentences:
+            section.blocks.append(BulletList(sentences))
+    return section if section.blocks else None

@@ -1,0 +1,117 @@
+"""Output and outcome figures: indicator observations (with the previous period where the data
+has it) and values computed from activity logs by the results selectors."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+from django.utils.translation import gettext as _
+
+from missiemonitor.core import formatting
+from missiemonitor.reporting.build import adapters
+from missiemonitor.reporting.build.base import Builder
+from missiemonitor.reporting.build.facts import localized
+from missiemonitor.reporting.build.phrases import compose, join
+from missiemonitor.reporting.viewmodel import Fact, Run
+
+
+def log_values(b: Builder) -> dict[int, adapters.LogValue]:
+    if not hasattr(b, "_log_values"):
+        b._log_values = adapters.log_values(user=b.scope.user, indicators=b.scope.indicators,
+                                            start=b.scope.start, end=b.scope.end)
+    return b._log_values
+
+
+def totals(b: Builder, indicator) -> list:
+    """Observations of the indicator's total (no disaggregation), oldest first, that overlap the
+    report period or the year before it."""
+    return [o for o in b.scope.observations.get(indicator.pk, []) if not o.disaggregation]
+
+
+def breakdowns(b: Builder, indicator) -> dict[tuple, list]:
+    """Disaggregated observations in the period, grouped by (dimension keys, start, end)."""
+    grouped: dict[tuple, list] = defaultdict(list)
+    for obs in b.scope.observations.get(indicator.pk, []):
+        if obs.disaggregation and obs.end >= b.scope.start and obs.start <= b.scope.end:
+            grouped[(tuple(sorted(obs.disaggregation)), obs.start, obs.end)].append(obs)
+    return grouped
+
+
+def period_phrase(b: Builder, start, end, sources) -> list[Run]:
+    """"in 2024", "tot nu toe in 2025" (a year not over when the report closes), "in mei 2024",
+    "van mei 2024 tot en met april 2025"."""
+    if (start.month, start.day) == (1, 1) and end.year == start.year and (end.month, end.day) != (12, 31) \
+            and end >= b.scope.end and (end + dt.timedelta(days=1)).day == 1:
+        year = Fact("date", start, str(start.year), b.facts.refs(sources), precision="year")
+        return compose(_("so far in {year}"), year=year)
+    if (start, end) == (b.scope.start, b.scope.end):
+        return [_("in the reporting period")]
+    period = b.facts.period(start, end, sources)
+    if formatting.THROUGH[b.language] in period.text:
+        return compose(_("from {period}"), period=period)
+    return compose(_("in {period}"), period=period)
+
+
+def dimension_label(b: Builder, dimension: str, code: str) -> str:
+    value = b.scope.dimension_values.get((dimension, code))
+    if value is None:
+        return code
+    return localized(value, "label", b.language) or code
+
+
+def observation_sentences(b: Builder, indicators, covered) -> list[list[Run]]:
+    """One sentence per indicator: its figures per period, in order ("circa 400 operaties in
+    2024; circa 100 tot nu toe in 2025"), and its breakdowns."""
+    sentences = []
+    for indicator in indicators:
+        name = b.facts.name(localized(indicator, "name", b.language), [indicator])
+        unit = localized(indicator, "unit", b.language)
+        parts: list[list[Run]] = []
+        observed = [o for o in totals(b, indicator) if not b.mentions(covered, o)]
+        in_period = [o for o in observed if o.end >= b.scope.start]
+        logged = log_values(b).get(indicator.pk)
+        if in_period:
+            for i, obs in enumerate(observed):
+                value = b.facts.number(obs.value, [obs], unit=unit, approximately=obs.approximately,
+                                       bound=obs.bound, with_unit=i == 0)
+                parts.append([value, " ", *period_phrase(b, obs.start, obs.end, [obs])])
+        elif logged is not None and not b.mentions(covered, indicator):
+            value = b.facts.number(logged.value, logged.records or [indicator], unit=unit,
+                                   approximately=logged.approximately, bound=logged.bound, with_unit=True)
+            parts.append(compose(_("{value} in the reporting period"), value=value))
+            if logged.breakdown and indicator.log_dimension_id:
+                dim = next((d for (d, _c), v in b.scope.dimension_values.items()
+                            if v.dimension_id == indicator.log_dimension_id), None)
+                split = [[dimension_label(b, dim, code) if dim else code, " ",
+                          b.facts.number(amount, logged.records or [indicator], unit=unit)]
+                         for code, amount in logged.breakdown.items()]
+                parts[-1] += [" (", *join(split, language=b.language), ")"]
+        for (dims, _start, _end), observations in breakdowns(b, indicator).items():
+            fresh = [o for o in observations if not b.mentions(covered, o)]
+            if not fresh:
+                continue
+            split = []
+            for obs in fresh:
+                label = ", ".join(dimension_label(b, d, obs.disaggregation[d]) for d in dims)
+                split.append([label, " ", b.facts.number(obs.value, [obs], unit=unit, bound=obs.bound,
+                                                         approximately=obs.approximately)])
+            parts.append(compose(_("by {dimension}: {values}"), dimension=_dimension_name(b, dims),
+                                 values=join(split, language=b.language)))
+        if parts:
+            sentence: list[Run] = [name, ": "]
+            for i, part in enumerate(parts):
+                if i:
+                    sentence.append("; ")
+                sentence.extend(part)
+            sentence.append(".")
+            sentences.append(sentence)
+    return sentences
+
+
+def _dimension_name(b: Builder, dims: tuple) -> str:
+    names = []
+    for key in dims:
+        value = next((v for (d, _c), v in b.scope.dimension_values.items() if d == key), None)
+        names.append(localized(value.dimension, "name", b.language).lower() if value else key)
+    return " × ".join(names)

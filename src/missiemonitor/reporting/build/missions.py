@@ -1,0 +1,181 @@
+"""Progress per mission: its objectives, progress on the long-term objectives with the rule
+used, and a look back at each Dutch contribution (headcount, period, output, incidents)."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+
+from missiemonitor.reporting.build import adapters
+from missiemonitor.reporting.build.base import Builder
+from missiemonitor.reporting.build.charts import (
+    breakdown_chart,
+    conditions_chart,
+    log_breakdown_chart,
+)
+from missiemonitor.reporting.build.deployment import contribution_period
+from missiemonitor.reporting.build.facts import localized
+from missiemonitor.reporting.build.front import when
+from missiemonitor.reporting.build.indicators import (
+    breakdowns,
+    dimension_label,
+    log_values,
+    observation_sentences,
+)
+from missiemonitor.reporting.build.phrases import capitalise, compose, join
+from missiemonitor.reporting.viewmodel import BulletList, Cell, Paragraph, Run, Section, Table
+
+
+def mission_sections(b: Builder) -> list[Section]:
+    progress = adapters.objective_progress(user=b.scope.user, as_of=b.scope.end,
+                                           mission_keys=[m.key for m in b.scope.missions],
+                                           language=b.language)
+    return [_mission(b, mission, [p for p in progress if p.lto.mission_id == mission.pk])
+            for mission in b.scope.missions]
+
+
+def _mission(b: Builder, mission, progress) -> Section:
+    name = localized(mission, "name", b.language)
+    section = Section(key=f"mission-{mission.key}", title=_("Progress of {mission}").format(mission=name),
+                      classification=mission.classification)
+    blocks = b.narratives("mission", mission=mission)
+    covered = b.narrate(section, blocks, key_prefix=f"mission-{mission.key}")
+    narrative_children, section.children = section.children, []
+    if not blocks:
+        description = localized(mission, "description", b.language)
+        if description:
+            section.blocks.append(Paragraph([b.facts.statement(description, [mission])]))
+        objectives = [o for o in b.scope.objectives if o.mission_id == mission.pk and o.contribution_id is None
+                      and not b.mentions(covered, o)]
+        if objectives:
+            section.blocks.append(Paragraph([_("The objectives of the mission:")]))
+            section.blocks.append(BulletList([[b.facts.statement(localized(o, "title", b.language), [o])]
+                                              for o in objectives]))
+    section.children.extend(narrative_children)
+    ltos = _ltos(b, mission, progress, covered)
+    if ltos is not None:
+        section.children.append(ltos)
+    for contribution in b.scope.contributions_of(mission):
+        section.children.append(_contribution(b, contribution))
+    return section
+
+
+def _rule_label(rule: str) -> str:
+    from missiemonitor.results.models import ProgressRule
+
+    try:
+        return str(ProgressRule(rule).label)
+    except ValueError:
+        return rule
+
+
+def _ltos(b: Builder, mission, progress, covered) -> Section | None:
+    if not progress:
+        return None
+    section = Section(key=f"ltos-{mission.key}", title=_("Progress on the long-term objectives"))
+    rows, levels = [], []
+    for p in progress:
+        met = sum(1 for c in p.conditions if c.met)
+        assessed = [c.assessment for c in p.conditions if c.assessment is not None]
+        sources = assessed or [p.lto]
+        if p.rule == "weakest":
+            weakest = min((c for c in p.conditions if c.assessment is not None),
+                          key=lambda c: c.level_rank or 0, default=None)
+            value: list[Run] = (compose(_("weakest condition: {level}"),
+                                        level=b.facts.name(weakest.level_label, [weakest.assessment]))
+                                if weakest else [_("not assessed")])
+        elif p.conditions:
+            value = compose(_("{met} of {total} conditions met"), met=b.facts.number(met, sources),
+                            total=b.facts.number(len(p.conditions), [p.lto]))
+        else:
+            value = [_("no conditions")]
+        rows.append([Cell([b.facts.name(p.lto.code, [p.lto])]),
+                     Cell([b.facts.statement(localized(p.lto, "title", b.language), [p.lto])]),
+                     Cell([_rule_label(p.rule)]), Cell(value)])
+        levels.append(max([p.lto.classification, *(a.classification for a in assessed)]))
+    section.blocks.append(Paragraph(compose(
+        _("Progress is measured against conditions; the table gives for each long-term objective the "
+          "rule used and the result of the latest approved assessments up to {date}."),
+        date=b.facts.date(b.scope.end, []))))
+    section.blocks.append(Table(caption=_("Long-term objectives"),
+                                header=[_("Code"), _("Long-term objective"), _("Rule"), _("Progress")],
+                                rows=rows, row_classifications=levels))
+    chart = conditions_chart(b, progress)
+    if chart is not None:
+        section.blocks.append(chart)
+    return section
+
+
+def _contribution(b: Builder, contribution) -> Section:
+    title = localized(contribution, "name", b.language)
+    section = Section(key=f"contribution-{contribution.key}", title=title,
+                      classification=contribution.classification)
+    blocks = b.narratives("contribution", contribution=contribution)
+    covered = b.narrate(section, blocks, key_prefix=f"contribution-{contribution.key}")
+    authored = bool(blocks)
+    sentences: list[list[Run]] = []
+    headcount = b.facts.headcount(contribution)
+    period = contribution_period(b, contribution)
+    if not b.mentions(covered, contribution) and (headcount or period):
+        name = b.facts.name(title, [contribution])
+        if headcount and period:
+            sentences.append(compose(_("{name}: {headcount} people, {period}."), name=name, headcount=headcount,
+                                     period=period))
+        elif headcount:
+            sentences.append(compose(_("{name}: {headcount} people."), name=name, headcount=headcount))
+        else:
+            sentences.append(compose(_("{name}: {period}."), name=name, period=period))
+    assets = [a for a in b.scope.assets.get(contribution.pk, []) if not b.mentions(covered, a)]
+    if assets:
+        sentences.append(compose(_("Materiel: {items}."), items=join(
+            [[b.facts.number(a.count, [a], approximately=a.count_approximately), " ",
+              b.facts.name(localized(a, "asset_type", b.language), [a])] if a.count is not None
+             else [b.facts.name(localized(a, "asset_type", b.language), [a])] for a in assets],
+            language=b.language)))
+    roles = [r for r in b.scope.roles.get(contribution.pk, []) if not b.mentions(covered, r)]
+    if roles and not authored:
+        sentences.append(compose(_("Posts: {items}."), items=join(
+            [[b.facts.number(r.headcount, [r], approximately=r.headcount_approximately), " × ",
+              b.facts.name(localized(r, "name", b.language), [r])] if r.headcount is not None
+             else [b.facts.name(localized(r, "name", b.language), [r])] for r in roles], language=b.language)))
+    indicators = [i for i in b.scope.indicators if i.contribution_id == contribution.pk]
+    sentences += observation_sentences(b, indicators, covered)
+    for milestone in b.scope.milestones.get(contribution.pk, []):
+        if b.mentions(covered, milestone):
+            continue
+        date = b.facts.record_date(milestone, "date")
+        text = b.facts.statement(localized(milestone, "text", b.language).rstrip("."), [milestone])
+        runs = capitalise(compose(_("{when}: {text}"), when=when(b, date), text=text)) if date else [text]
+        if milestone.planned:
+            runs.append(" " + _("(planned)"))
+        sentences.append([*runs, "."])
+    for incident in b.scope.incidents:
+        if incident.contribution_id != contribution.pk or b.mentions(covered, incident):
+            continue
+        date = b.facts.record_date(incident, "date")
+        text = b.facts.statement(localized(incident, "description", b.language).rstrip("."), [incident])
+        runs = capitalise(compose(_("Incident {when}: {text}"), when=when(b, date), text=text))
+        outcome = localized(incident, "outcome", b.language)
+        if outcome:
+            runs += [". ", b.facts.statement(outcome.rstrip("."), [incident])]
+        sentences.append([*runs, "."])
+    if sentences:
+        if authored:
+            section.blocks.append(BulletList(sentences))
+        else:
+            section.blocks.extend(Paragraph(s) for s in sentences)
+    for indicator in indicators:
+        for (dims, _start, _end), observations in breakdowns(b, indicator).items():
+            chart = breakdown_chart(b, indicator, observations, dims)
+            if chart is not None:
+                section.blocks.append(chart)
+        logged = log_values(b).get(indicator.pk)
+        if logged is not None and logged.breakdown and not breakdowns(b, indicator):
+            dim = next((d for (d, _c), v in b.scope.dimension_values.items()
+                        if v.dimension_id == indicator.log_dimension_id), None)
+            labels = [dimension_label(b, dim, code) if dim else code for code in logged.breakdown]
+            chart = log_breakdown_chart(b, indicator, logged, labels)
+            if chart is not None:
+                section.blocks.append(chart)
+    if section.is_empty():
+        section.blocks.append(Paragraph([_("The data hold no figures for this contribution in this period.")]))
+    return section

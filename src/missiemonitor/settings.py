@@ -102,6 +102,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "missiemonitor.api.middleware.ApiVersionMiddleware",
 ]
 
 ROOT_URLCONF = "missiemonitor.urls"
@@ -210,18 +211,35 @@ if PRODUCTION:
 
 # --- REST API -------------------------------------------------------------------------------
 REST_FRAMEWORK = {
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "missiemonitor.api.schema.ApiAutoSchema",
     "DEFAULT_AUTHENTICATION_CLASSES": [
+        "missiemonitor.api.authentication.BearerTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "EXCEPTION_HANDLER": "missiemonitor.api.problems.exception_handler",
+    # Password checks (creating a token) per client address; see docs/api.md.
+    "DEFAULT_THROTTLE_RATES": {"auth": os.environ.get("MM_API_AUTH_RATE", "10/minute")},
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Missiemonitor API",
     "DESCRIPTION": "Monitoring and evaluation of contributions to international missions.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "missiemonitor.api.schema.postprocess",
+    ],
+    "ENUM_NAME_OVERRIDES": {
+        "DatePrecisionEnum": "missiemonitor.core.models.DatePrecision",
+        "ContributionKindEnum": "missiemonitor.missions.models.ContributionKind",
+        "WorkflowStatusEnum": "missiemonitor.results.models.framework.AssessmentState",
+    },
 }
 
 # --- Domain thresholds (defaults; datasets and deployments may override) --------------------

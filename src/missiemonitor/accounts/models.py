@@ -75,3 +75,31 @@ class MissionMembership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.mission}"
+
+
+class ApiToken(models.Model):
+    """A token a script uses to call the API as its user. Only a hash of the secret is
+    stored; the secret is shown once, when the token is created. Tokens expire and can be
+    revoked."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens",
+                             verbose_name=_("user"))
+    name = models.CharField(_("name"), max_length=100,
+                            help_text=_("What the token is for, such as the script that uses it."))
+    prefix = models.CharField(
+        _("prefix"), max_length=16, unique=True,
+        help_text=_("The public start of the token, by which it is found and named."))
+    digest = models.CharField(_("digest"), max_length=64,
+                              help_text=_("SHA-256 of the whole token; the token itself is not stored."))
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires at"))
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+    last_used_at = models.DateTimeField(_("last used at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+        ordering = ["user_id", "-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.prefix} ({self.name})"

@@ -2,7 +2,7 @@
 
 Every service is keyword-only and atomic, checks the user's role and clearance, reads what it
 changes through the visibility rule and refuses a stale ``version``
-(see :mod:`missiemonitor.core.workflow`)."""
+(see :mod:`missiemonitor.core.editing`)."""
 
 from __future__ import annotations
 
@@ -11,41 +11,40 @@ from typing import Any
 from django.db import transaction
 
 from missiemonitor.context.models import ContextEvent, Incident, ThreatAssessment
-from missiemonitor.core.records import record_create, record_update
+from missiemonitor.core.editing import plain_create, plain_update
 
 
 @transaction.atomic
 def event_create(*, user: Any, **fields: Any) -> ContextEvent:
     """Record a context event; ``mission`` (optional) narrows who may see it."""
-    return record_create(ContextEvent, user=user, key_base=fields.get("title") or "event",
+    return plain_create(ContextEvent, user=user, key_base=fields.get("title") or "event",
                          key_date=fields.get("start"), fields=fields)
 
 
 @transaction.atomic
 def event_update(*, user: Any, event: ContextEvent | str, version: int, **fields: Any) -> ContextEvent:
-    return record_update(ContextEvent, user=user, record=event, version=version, fields=fields)
+    return plain_update(ContextEvent, user=user, record=event, version=version, fields=fields)
 
 
 @transaction.atomic
 def threat_assessment_create(*, user: Any, **fields: Any) -> ThreatAssessment:
-    return record_create(ThreatAssessment, user=user, key_base=f"threat-{fields.get('area') or ''}",
+    return plain_create(ThreatAssessment, user=user, key_base=f"threat-{fields.get('area') or ''}",
                          key_date=fields.get("valid_from"), fields=fields)
 
 
 @transaction.atomic
 def threat_assessment_update(*, user: Any, assessment: ThreatAssessment | str, version: int,
                              **fields: Any) -> ThreatAssessment:
-    return record_update(ThreatAssessment, user=user, record=assessment, version=version, fields=fields)
+    return plain_update(ThreatAssessment, user=user, record=assessment, version=version, fields=fields)
 
 
 @transaction.atomic
 def incident_create(*, user: Any, **fields: Any) -> Incident:
     """Record an incident; one of a contribution takes the contribution's mission."""
-    return record_create(Incident, user=user, key_base=f"incident-{fields.get('incident_type') or ''}",
-                         key_date=fields.get("date"), fields=fields, mission_from="contribution")
+    return plain_create(Incident, user=user, key_base=f"incident-{fields.get('incident_type') or ''}",
+                         key_date=fields.get("date"), fields=fields)
 
 
 @transaction.atomic
 def incident_update(*, user: Any, incident: Incident | str, version: int, **fields: Any) -> Incident:
-    return record_update(Incident, user=user, record=incident, version=version, fields=fields,
-                         mission_from="contribution")
+    return plain_update(Incident, user=user, record=incident, version=version, fields=fields)

@@ -1,109 +1,276 @@
-"""Creating and changing plain records (those without a review cycle) through one path.
+"""Generic writes of domain records: create, update and delete one record on behalf of a user.
 
-Used by the services of apps whose records are simple facts: context events, threat
-assessments, incidents, expenditures, postings, visits and findings. Each call:
+These are the services behind plain record edits (the API's create/update/delete, and any page
+that edits a record as a whole). Workflow transitions and imports have their own services in
+their apps. The rules they enforce:
 
-* checks that the user's role may write, and that the classification is within their clearance;
-* reads every record it refers to (parents, the mission) through the visibility rule, so no
-  one can attach a record to something they may not see;
-* gives a record that belongs to a parent the parent's mission (``mission_from``) and at least
-  its classification;
-* validates the model (constraints included) and reports problems per field;
-* on update, locks the row and refuses a stale ``version``, then saves the next version.
+* **Need-to-know is derived the way the dataset loader derives it** (``core.dataset.spec``): a
+  role takes its contribution's mission, a condition its objective's, and so on. A record's
+  mission is fixed when it is created; moving records between missions is not an edit.
+* **The user must be able to see what they write**: every referenced record, and the record
+  itself afterwards (its classification at most their clearance, its mission one of theirs).
+* **Optimistic concurrency**: an update or delete names the version it is based on; if the
+  record changed since, :class:`StaleVersion` is raised and nothing is written.
+* **Deletes do not reach what the user cannot see**: a delete that would cascade to, or is
+  blocked by, other records is refused with :class:`RecordInUse`.
 """
 
 from __future__ import annotations
 
-import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import models
-from django.utils.text import slugify
+from django.db import IntegrityError, models, router, transaction
+from django.db.models.deletion import Collector, ProtectedError, RestrictedError
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from missiemonitor.core.workflow import (
-    WRITER_ROLES,
-    bump,
-    check_version,
-    get_visible,
-    new_key,
-    require_clearance,
-    require_role,
-)
+from missiemonitor.core.dataset import spec
+from missiemonitor.core.models import Record
+from missiemonitor.core.visibility import can_see, visibility_q
 
 
-def _checked_relations(model: type[models.Model], user: Any, fields: dict[str, Any]) -> dict[str, Any]:
-    """Every related record in ``fields`` re-read through the visibility rule."""
-    checked = dict(fields)
-    for name, value in fields.items():
-        field = model._meta.get_field(name)
-        if value is None or not field.is_relation:
+class StaleVersion(Exception):
+    """The record changed since the version the edit was based on; nothing was written."""
+
+    def __init__(self, current: int) -> None:
+        self.current = current
+        super().__init__(f"the record is at version {current}")
+
+
+class RecordInUse(Exception):
+    """The record cannot be deleted (or a nested list cannot shrink) because other records
+    depend on it."""
+
+
+@dataclass
+class RecordChanges:
+    """What an edit sets: attribute values (foreign keys as model instances), many-to-many
+    lists (model instances) and unkeyed nested lists (dicts of attribute values, matched
+    within the parent by their natural key, as the dataset loader does)."""
+
+    values: dict[str, Any] = field(default_factory=dict)
+    m2m: dict[str, list[models.Model]] = field(default_factory=dict)
+    children: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+
+
+@cache
+def _sections_by_model() -> dict[str, spec.Section]:
+    return {section.model_label: section for section in spec.by_name().values()}
+
+
+def record_section(model: type[models.Model]) -> spec.Section | None:
+    """The dataset section describing ``model``, which says how its mission is derived."""
+    return _sections_by_model().get(model._meta.label)
+
+
+def mission_field_mode(model: type[models.Model]) -> str:
+    """``"writable"`` when the caller chooses the mission, ``"derived"`` when it comes from a
+    referenced record, ``"none"`` for records that never belong to a mission and ``"self"``
+    for missions."""
+    section = record_section(model)
+    if section is None:
+        return "none"
+    if section.mission in {"explicit", "required"}:
+        return "writable"
+    if section.mission in {"self", "none"}:
+        return section.mission
+    return "derived"
+
+
+def _derived_mission_id(section: spec.Section, obj: models.Model, given: Any) -> int | None:
+    mode = section.mission
+    if mode == "none":
+        return None
+    if mode in {"explicit", "required"}:
+        if given is not None:
+            return given.pk
+        if section.parent_attr:  # a nested record without its own mission takes its parent's
+            parent = getattr(obj, section.parent_attr, None)
+            return getattr(parent, "mission_id", None)
+        return None
+    attr = section.parent_attr if mode == "parent" else section.field(mode).model_attr
+    owner = getattr(obj, attr, None)
+    return getattr(owner, "mission_id", None)
+
+
+def _check_visible(user: Any, obj: models.Model, changes: RecordChanges) -> None:
+    errors: dict[str, list[str]] = {}
+    for name, value in changes.values.items():
+        if isinstance(value, Record) and not can_see(user, value):
+            errors.setdefault(name, []).append(_("No record with this key exists."))
+    for name, values in changes.m2m.items():
+        if any(isinstance(v, Record) and not can_see(user, v) for v in values):
+            errors.setdefault(name, []).append(_("No record with this key exists."))
+    if errors:
+        raise ValidationError(errors)
+    if isinstance(obj, Record) and not can_see(user, obj):
+        if obj.classification > user.clearance:
+            raise ValidationError({"classification": [
+                _("You may not write a record classified above your clearance.")]})
+        raise ValidationError({"mission": [
+            _("You may only write records of your own missions.")]})
+
+
+def _apply(obj: models.Model, changes: RecordChanges, *, creating: bool) -> set[str]:
+    section = record_section(type(obj))
+    given_mission = changes.values.get("mission")
+    changed: set[str] = set()
+    for name, value in changes.values.items():
+        if name == "mission":
             continue
-        related = field.related_model
-        if not hasattr(related.objects, "visible_to"):
-            continue
-        if field.many_to_many:
-            values = list(value)
-            visible = set(related.objects.visible_to(user).filter(pk__in=[v.pk for v in values])
-                          .values_list("pk", flat=True))
-            if len(visible) != len(values):
-                raise ValidationError({name: _("You may not refer to records you cannot see.")})
-            continue
-        try:
-            checked[name] = get_visible(related, user, value)
-        except related.DoesNotExist:
-            raise ValidationError({name: _("You may not refer to records you cannot see.")}) from None
-    return checked
+        if getattr(obj, name) != value:
+            setattr(obj, name, value)
+            changed.add(name)
+    if section is not None and section.mission != "self":
+        mission_id = _derived_mission_id(section, obj, given_mission)
+        if section.mission in {"explicit", "required"} and "mission" not in changes.values and not creating:
+            mission_id = obj.mission_id
+        if mission_id != obj.mission_id:
+            if not creating:
+                raise ValidationError({"mission": [_(
+                    "A record's mission is fixed when it is created; it cannot move to another "
+                    "mission.")]})
+            obj.mission_id = mission_id
+            changed.add("mission")
+    return changed
 
 
-def _derive(record: models.Model, user: Any, mission_from: str | None) -> None:
-    if mission_from:
-        parent = getattr(record, mission_from, None)
-        if parent is not None:
-            record.mission_id = parent.mission_id
-            if record.classification < parent.classification:
-                raise ValidationError({"classification": _(
-                    "A record may not be classified lower than %(parent)s %(key)s, which it belongs to."
-                ) % {"parent": parent._meta.verbose_name, "key": parent.key}})
-    require_clearance(user, record.classification)
-    if record.mission_id is not None and not user.all_missions and record.mission_id not in user.mission_ids:
-        raise ValidationError({"mission": _("You can only record facts of your own missions.")})
+def _full_clean(obj: models.Model) -> None:
+    obj.full_clean(validate_unique=True, validate_constraints=True)
 
 
-def _validate(record: models.Model) -> None:
-    exclude = [f.name for f in record._meta.concrete_fields if f.is_relation]
-    record.full_clean(exclude=exclude, validate_unique=False)
-    record.validate_constraints()
+def _natural_attrs(section: spec.Section) -> list[str]:
+    attrs: list[str] = []
+    for name in section.natural_key:
+        attrs.extend(section.field(name).model_attrs())
+    return attrs
 
 
-def record_create(model: type[models.Model], *, user: Any, key_base: str, key_date: dt.date | None,
-                  fields: dict[str, Any], mission_from: str | None = None) -> models.Model:
-    require_role(user, WRITER_ROLES)
-    fields = _checked_relations(model, user, fields)
-    many = {n: fields.pop(n) for n in list(fields) if model._meta.get_field(n).many_to_many}
-    record = model(**fields)
-    record.key = new_key(slugify(key_base)[:60] or model._meta.model_name, key_date)
-    _derive(record, user, mission_from)
-    _validate(record)
-    record.save()
-    for name, values in many.items():
-        getattr(record, name).set(values)
-    return record
+def _sync_children(obj: models.Model, changes: RecordChanges) -> bool:
+    section = record_section(type(obj))
+    changed = False
+    for name, rows in changes.children.items():
+        child = next(c for c in section.children if c.name == name)
+        model = child.model
+        natural = _natural_attrs(child)
+        existing = {tuple(getattr(c, a) for a in natural): c
+                    for c in model.objects.filter(**{child.parent_attr: obj})}
+        seen = set()
+        for row in rows:
+            key = tuple(row.get(a) for a in natural)
+            if key in seen:
+                raise ValidationError({name: [_("Two items have the same %(fields)s.") % {
+                    "fields": ", ".join(child.natural_key)}]})
+            seen.add(key)
+            current = existing.get(key)
+            if current is None:
+                current = model(**{child.parent_attr: obj}, **row)
+            elif all(getattr(current, a) == v for a, v in row.items()):
+                continue
+            else:
+                for a, v in row.items():
+                    setattr(current, a, v)
+            try:
+                current.full_clean(exclude=[child.parent_attr])
+            except ValidationError as exc:
+                raise ValidationError({name: exc.messages}) from None
+            current.save()
+            changed = True
+        stale = [c.pk for k, c in existing.items() if k not in seen]
+        if stale:
+            try:
+                model.objects.filter(pk__in=stale).delete()
+            except (ProtectedError, RestrictedError):
+                raise RecordInUse(_("An item of %(name)s is still in use by other records.")
+                                  % {"name": name}) from None
+            changed = True
+    return changed
 
 
-def record_update(model: type[models.Model], *, user: Any, record: models.Model | str, version: int,
-                  fields: dict[str, Any], mission_from: str | None = None) -> models.Model:
-    require_role(user, WRITER_ROLES)
-    current = get_visible(model, user, record, lock=True)
-    check_version(current, version)
-    fields = _checked_relations(model, user, fields)
-    many = {n: fields.pop(n) for n in list(fields) if model._meta.get_field(n).many_to_many}
-    for name, value in fields.items():
-        setattr(current, name, value)
-    _derive(current, user, mission_from)
-    _validate(current)
-    bump(current, [model._meta.get_field(n).attname for n in fields] + ["mission"])
-    for name, values in many.items():
-        getattr(current, name).set(values)
-    return current
+def _sync_m2m(obj: models.Model, changes: RecordChanges) -> bool:
+    changed = False
+    for name, values in changes.m2m.items():
+        manager = getattr(obj, name)
+        wanted = {v.pk for v in values}
+        have = set(manager.values_list("pk", flat=True))
+        if wanted != have:
+            manager.set(values)
+            changed = True
+    return changed
+
+
+def _save(obj: models.Model, fields: Iterable[str] | None) -> None:
+    try:
+        with transaction.atomic():
+            obj.save(update_fields=fields)
+    except IntegrityError as exc:  # a race the checks above could not see
+        raise ValidationError(_("The database refused the change: %(reason)s") % {"reason": exc}) from None
+
+
+@transaction.atomic
+def record_create(*, user: Any, model: type[Record], key: str, changes: RecordChanges) -> Record:
+    """Create one record of ``model`` with ``key``. Raises ``ValidationError`` (by field) when
+    the values are not valid or the user could not see the result."""
+    obj = model(key=key)
+    _apply(obj, changes, creating=True)
+    _check_visible(user, obj, changes)
+    _full_clean(obj)
+    _save(obj, None)
+    _sync_m2m(obj, changes)
+    _sync_children(obj, changes)
+    return obj
+
+
+@transaction.atomic
+def record_update(*, user: Any, record: Record, changes: RecordChanges, expected_version: int) -> Record:
+    """Apply ``changes`` to ``record`` when it is still at ``expected_version``. The version
+    goes up by one when anything changed; an edit that changes nothing writes nothing."""
+    model = type(record)
+    locked = model.objects.select_for_update().filter(visibility_q(model, user)).get(pk=record.pk)
+    if locked.version != expected_version:
+        raise StaleVersion(locked.version)
+    changed = _apply(locked, changes, creating=False)
+    _check_visible(user, locked, changes)
+    if changed:
+        _full_clean(locked)
+    m2m_changed = _sync_m2m(locked, changes)
+    children_changed = _sync_children(locked, changes)
+    if changed or m2m_changed or children_changed:
+        locked.version += 1
+        locked.updated_at = timezone.now()
+        _save(locked, sorted(changed | {"version", "updated_at"}))
+    return locked
+
+
+@transaction.atomic
+def record_delete(*, user: Any, record: Record, expected_version: int) -> None:
+    """Delete ``record`` when it is still at ``expected_version`` and deleting it touches
+    nothing the user cannot see. Raises :class:`RecordInUse` when other records depend on
+    it."""
+    model = type(record)
+    locked = model.objects.select_for_update().filter(visibility_q(model, user)).get(pk=record.pk)
+    if locked.version != expected_version:
+        raise StaleVersion(locked.version)
+    collector = Collector(using=router.db_for_write(model), origin=locked)
+    try:
+        collector.collect([locked])
+    except (ProtectedError, RestrictedError):
+        raise RecordInUse(_("Other records refer to this record; change or delete them first.")) from None
+    for instances in collector.data.values():
+        for instance in instances:
+            if isinstance(instance, Record) and not can_see(user, instance):
+                raise RecordInUse(_("Other records refer to this record; change or delete them first."))
+    for queryset in collector.fast_deletes:
+        qs_model = queryset.model
+        if hasattr(qs_model, "need_to_know_path") and "classification" in {
+            f.name for f in qs_model._meta.concrete_fields
+        } and queryset.exclude(visibility_q(qs_model, user)).exists():
+            raise RecordInUse(_("Other records refer to this record; change or delete them first."))
+    try:
+        locked.delete()
+    except (ProtectedError, RestrictedError):
+        raise RecordInUse(_("Other records refer to this record; change or delete them first.")) from None

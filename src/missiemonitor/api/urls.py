@@ -1,0 +1,52 @@
+"""``/api/v1/``: every app's resources, the contract and a problem for any other address."""
+
+from __future__ import annotations
+
+from importlib import import_module
+
+from django.urls import include, path, re_path
+from drf_spectacular.views import SpectacularJSONAPIView
+from rest_framework.routers import SimpleRouter
+
+from missiemonitor.api.problems import not_found_view
+
+APPS = ("core", "missions", "results", "monitoring", "context", "finance", "programmes",
+        "reporting", "accounts")
+
+
+class Router(SimpleRouter):
+    """No trailing slashes (Dutch API design rule /core/no-trailing-slash)."""
+
+    def __init__(self) -> None:
+        super().__init__(trailing_slash=False)
+
+
+def build_router() -> Router:
+    router = Router()
+    for app in APPS:
+        module = import_module(f"missiemonitor.{app}.api")
+        for prefix, viewset in getattr(module, "ROUTES", []):
+            router.register(prefix, viewset, basename=prefix)
+    return router
+
+
+def extra_urls() -> list:
+    urls = []
+    for app in APPS:
+        module = import_module(f"missiemonitor.{app}.api")
+        urls.extend(getattr(module, "URLS", []))
+    return urls
+
+
+router = build_router()
+
+v1 = [
+    path("openapi.json", SpectacularJSONAPIView.as_view(), name="openapi"),
+    *extra_urls(),
+    *router.urls,
+]
+
+urlpatterns = [
+    path("v1/", include((v1, "api"), namespace="v1")),
+    re_path(r"^.*$", not_found_view),
+]

@@ -1,0 +1,47 @@
+"""Plain record writes on behalf of a person: the generic record services
+(:mod:`missiemonitor.core.records`) behind the role check of :mod:`missiemonitor.core.workflow`
+and with its :class:`~missiemonitor.core.workflow.VersionConflict`, so that the services of
+simple records (context events, threat assessments, incidents, expenditures, postings, visits,
+findings) behave like the workflow services: same roles, same conflict error."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db import models
+from django.utils.text import slugify
+
+from missiemonitor.core.records import RecordChanges, StaleVersion, record_create, record_update
+from missiemonitor.core.workflow import WRITER_ROLES, VersionConflict, new_key, require_role
+
+
+def _changes(model: type[models.Model], fields: dict[str, Any]) -> RecordChanges:
+    changes = RecordChanges()
+    for name, value in fields.items():
+        if model._meta.get_field(name).many_to_many:
+            changes.m2m[name] = list(value)
+        else:
+            changes.values[name] = value
+    return changes
+
+
+def plain_create(model: type[models.Model], *, user: Any, key_base: str, key_date: dt.date | None,
+                 fields: dict[str, Any]) -> models.Model:
+    """Create a record with a fresh readable key, as a writer."""
+    require_role(user, WRITER_ROLES)
+    key = new_key(slugify(key_base)[:60] or model._meta.model_name, key_date)
+    return record_create(user=user, model=model, key=key, changes=_changes(model, fields))
+
+
+def plain_update(model: type[models.Model], *, user: Any, record: models.Model | str, version: int,
+                 fields: dict[str, Any]) -> models.Model:
+    """Change a record that is still at ``version``, as a writer."""
+    require_role(user, WRITER_ROLES)
+    if isinstance(record, str):
+        record = model.objects.visible_to(user).get(key=record)
+    try:
+        return record_update(user=user, record=record, changes=_changes(model, fields),
+                             expected_version=version)
+    except StaleVersion as exc:
+        raise VersionConflict(record, version, exc.current) from None

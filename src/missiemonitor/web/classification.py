@@ -19,7 +19,7 @@ _MAX_DEPTH = 5
 
 def highest_classification(*shown: Any) -> Classification:
     """The highest classification among ``shown`` (records, iterables of records, selector
-    results); unclassified when nothing classified is shown."""
+    results, or levels already computed); unclassified when nothing classified is shown."""
     highest = Classification.ONGERUBRICEERD
     seen: set[int] = set()
 
@@ -49,5 +49,28 @@ def highest_classification(*shown: Any) -> Classification:
                 visit(item, depth + 1)
 
     for thing in shown:
-        visit(thing, 0)
+        if isinstance(thing, int) and not isinstance(thing, bool):  # a level computed elsewhere
+            highest = max(highest, thing)
+        else:
+            visit(thing, 0)
+    return Classification(highest)
+
+
+def classification_of_refs(refs: Any) -> Classification:
+    """The highest classification of the records named by provenance references
+    (``RecordRef(model, key)``), such as those of attention points. One query per kind of
+    record named, however many records."""
+    from django.apps import apps
+    from django.db.models import Max
+
+    keys: dict[str, set[str]] = {}
+    for ref in refs:
+        keys.setdefault(ref.model, set()).add(ref.key)
+    highest = Classification.ONGERUBRICEERD
+    for label, model_keys in sorted(keys.items()):
+        model = apps.get_model(label)
+        if not any(f.name == "classification" for f in model._meta.concrete_fields):
+            continue
+        level = model.objects.filter(key__in=model_keys).aggregate(level=Max("classification"))["level"]
+        highest = max(highest, level or 0)
     return Classification(highest)

@@ -88,7 +88,8 @@ def edit_view(spec: EditSpec) -> Callable[..., HttpResponse]:
                     messages.success(request, _("Saved: %(record)s.") % {"record": saved})
                     return redirect(spec.success_url(saved))
         else:
-            form = spec.form_class(instance=instance, **form_kwargs)
+            initial = {name: value for name, value in request.GET.items()} if creating else None
+            form = spec.form_class(instance=instance, initial=initial, **form_kwargs)
         status = 409 if conflict else (400 if request.method == "POST" else 200)
         context = {
             "form": form,

@@ -81,6 +81,7 @@ class RecordForm(VersionedModelForm):
             queryset = getattr(field, "queryset", None)
             if queryset is not None and hasattr(queryset, "visible_to"):
                 field.queryset = queryset.visible_to(user)
+                field.to_field_name = "key"  # stable keys in the page, not database ids
         if "classification" in self.fields and user is not None:
             field = self.fields["classification"]
             field.choices = [(v, label) for v, label in field.choices if v == "" or int(v) <= user.clearance]

@@ -13,7 +13,11 @@ from django.views.decorators.http import require_GET
 from missiemonitor.context.selectors import current_threat_levels
 from missiemonitor.finance.selectors import spending_against_previous_year
 from missiemonitor.missions.selectors import missions_visible, personnel_deployed
+from missiemonitor.monitoring.attention import Severity, attention_points
+from missiemonitor.monitoring.selectors import reporting_compliance
+from missiemonitor.results.selectors import objective_progress
 from missiemonitor.web import charts, selectors
+from missiemonitor.web.classification import classification_of_refs
 from missiemonitor.web.pages import default_period, mission_keys_from, period_from, render_page
 
 
@@ -30,9 +34,17 @@ def dashboard(request: HttpRequest) -> HttpResponse:
                                     areas=selectors.areas_of(missions, mission_keys))
     spending = spending_against_previous_year(user=user, year=period.main_year,
                                               mission_keys=mission_keys)
+    progress = objective_progress(user=user, as_of=period.end, mission_keys=mission_keys)
+    attention = attention_points(user=user, start=period.start, end=period.end, mission_keys=mission_keys)
+    compliance = reporting_compliance(user=user, start=period.start, end=period.end,
+                                      mission_keys=mission_keys)
     context = {
         "period": period,
         "missions": missions,
+        "progress": progress,
+        "attention": attention,
+        "severity_labels": dict(Severity.choices),
+        "compliance": compliance,
         "selected": set(mission_keys or []),
         "personnel": personnel,
         "personnel_charts": charts.personnel_charts(personnel, language=request.LANGUAGE_CODE),
@@ -41,7 +53,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "spending_year": period.main_year,
     }
     return render_page(request, "web/dashboard.html", context,
-                       shown=[personnel, threats, spending])
+                       shown=[personnel, threats, spending, progress, compliance,
+                              classification_of_refs(r for point in attention for r in point.records)])
 
 
 @require_GET

@@ -88,3 +88,12 @@ def query(context, **changes) -> str:
         else:
             params[key] = value
     return "?" + urlencode(list(params.lists()), doseq=True) if params else "?"
+
+
+@register.filter
+def lookup(mapping, key):
+    """``labels|lookup:value``: a value's label from a dict such as dict(Choices.choices)."""
+    try:
+        return mapping.get(key, key)
+    except AttributeError:
+        return key

@@ -4,15 +4,20 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from missiemonitor.context.selectors import events_timeline, incidents_of, threat_assessments_in
+from missiemonitor.core.editing import plain_create, plain_update
 from missiemonitor.missions import selectors
-from missiemonitor.missions.models import Contribution, Mission
+from missiemonitor.missions.forms import PostingForm
+from missiemonitor.missions.models import Contribution, Mission, Posting, Role
 from missiemonitor.monitoring.selectors import fieldreports_of
 from missiemonitor.results.selectors import indicator_values
 from missiemonitor.results.selectors import records as result_records
 from missiemonitor.web import charts
+from missiemonitor.web.editing import EditSpec, edit_view
 from missiemonitor.web.pages import default_period, period_from, render_page
 from missiemonitor.web.selectors import reporting_period_default
 
@@ -84,5 +89,12 @@ def contribution_detail(request: HttpRequest, key: str) -> HttpResponse:
                               field_reports])
 
 
-def posting_edit(request: HttpRequest, key: str) -> HttpResponse:
-    return render_page(request, "web/pending.html", {"title": "Posting"})
+posting_edit = edit_view(EditSpec(
+    model=Posting, form_class=PostingForm, parent_model=Role,
+    create=lambda *, user, parent, data: plain_create(Posting, user=user, key_base=f"{parent.key}-posting",
+                                                      key_date=data.get("start"), fields={**data, "role": parent}),
+    update=lambda *, user, record, version, data: plain_update(Posting, user=user, record=record,
+                                                               version=version, fields=data),
+    title_new=_("New posting"), title_edit=_("Edit posting"),
+    success_url=lambda record: reverse("contribution", args=[record.role.contribution.key]),
+))

@@ -23,6 +23,7 @@ from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -86,7 +87,7 @@ def edit_view(spec: EditSpec) -> Callable[..., HttpResponse]:
                     form.add_error(None, exc.message)
                 else:
                     messages.success(request, _("Saved: %(record)s.") % {"record": saved})
-                    return redirect(spec.success_url(saved))
+                    return redirect(_next_url(request) or spec.success_url(saved))
         else:
             initial = {name: value for name, value in request.GET.items()} if creating else None
             form = spec.form_class(instance=instance, initial=initial, **form_kwargs)
@@ -97,12 +98,22 @@ def edit_view(spec: EditSpec) -> Callable[..., HttpResponse]:
             "parent": parent,
             "title": spec.title_new if creating else spec.title_edit,
             "conflict": conflict,
+            "next": _next_url(request) if request.method == "POST" else request.GET.get("next", ""),
             "cancel_url": (spec.cancel_url(record, parent) if spec.cancel_url
                            else (spec.success_url(record) if record else request.META.get("HTTP_REFERER", "/"))),
         }
         return render_page(request, spec.template, context, shown=[record, parent], status=status)
 
     return view
+
+
+def _next_url(request: HttpRequest) -> str | None:
+    """Where the form came from (a ``next`` field), when it is a page of this site."""
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
+                                                  require_https=request.is_secure()):
+        return target
+    return None
 
 
 def _conflict_data(post, version: int):

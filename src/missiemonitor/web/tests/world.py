@@ -29,6 +29,20 @@ class World:
     records: dict = field(default_factory=dict)
 
 
+def grow_world(world: World, *, scale: int) -> None:
+    """Add per-mission records until the world is at ``scale`` (for the query-count tests)."""
+    from missiemonitor.missions.models import Mandate
+    from missiemonitor.results.models import FrameworkVersion, Objective
+
+    mandate = Mandate.objects.get(key="mandate-alpha")
+    version = FrameworkVersion.objects.get(key="lto-framework-v1")
+    objective = Objective.objects.get(key="objective-alpha")
+    existing = world.records.setdefault("scale", 1)
+    for n in range(existing, scale):
+        _mission_records(world, world.mission, mandate, version, objective, n)
+    world.records["scale"] = scale
+
+
 def build_world(*, scale: int = 1) -> World:
     mission = f.MissionFactory(key="mission-alpha", name="Missie Alfa", acronym="MA", area="Testland")
     hidden = f.MissionFactory(key="mission-beta", name="Missie Bèta", acronym="MB", area="Elders")
@@ -51,6 +65,7 @@ def build_world(*, scale: int = 1) -> World:
     objective = f.ObjectiveFactory(key="objective-alpha", mission=mission, title="Een stabiele veiligheidssector")
     for n in range(scale):
         _mission_records(world, mission, mandate, version, objective, n)
+    world.records["scale"] = scale
     # records of the hidden mission: must never appear for the coordinator
     secret = f.ContributionFactory(key="contribution-hidden", mission=hidden, name="Geheime bijdrage")
     f.ContextEventFactory(key="event-hidden", mission=hidden, area="Elders", title="Verborgen gebeurtenis")

@@ -77,14 +77,25 @@ class RecordForm(VersionedModelForm):
         self.user = user
         self.parent = parent
         super().__init__(*args, **kwargs)
-        for field in self.fields.values():
+        for name, field in self.fields.items():
             queryset = getattr(field, "queryset", None)
             if queryset is not None and hasattr(queryset, "visible_to"):
                 field.queryset = queryset.visible_to(user)
                 field.to_field_name = "key"  # stable keys in the page, not database ids
+                self._initial_as_key(name)
         if "classification" in self.fields and user is not None:
             field = self.fields["classification"]
             field.choices = [(v, label) for v, label in field.choices if v == "" or int(v) <= user.clearance]
+
+    def _initial_as_key(self, name: str) -> None:
+        """The instance's related records as keys, matching ``to_field_name``."""
+        if not self.instance.pk or name not in self.initial:
+            return
+        if isinstance(self.fields[name], forms.ModelMultipleChoiceField):
+            self.initial[name] = [r.key for r in getattr(self.instance, name).all()]
+        else:
+            related = getattr(self.instance, name, None)
+            self.initial[name] = related.key if related is not None else None
 
     def service_data(self) -> dict:
         return {name: value for name, value in self.cleaned_data.items() if name != "version"}

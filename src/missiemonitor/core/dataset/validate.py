@@ -13,7 +13,7 @@ from typing import Any
 from missiemonitor.core.dataset import spec
 from missiemonitor.core.dataset.errors import DatasetIssue
 from missiemonitor.core.dataset.fields import KEY_PATTERN, Field, Invalid, type_name
-from missiemonitor.core.dataset.placeholders import KINDS, find_placeholders
+from missiemonitor.core.dataset.placeholders import BLOCK_KINDS, KINDS, find_placeholders
 from missiemonitor.core.kamerstuk import normalise_dossier
 from missiemonitor.core.models import CLASSIFICATION_CODES
 
@@ -246,10 +246,15 @@ class Validator:
         for item in self._every_item():
             if item.section.name == "narratives":
                 for kind, key, _f in find_placeholders(item.values.get("text", "")):
-                    if kind not in KINDS:
+                    if kind in BLOCK_KINDS:
+                        if key not in BLOCK_KINDS[kind]:
+                            self.error(item.line_of("text"), f"{item.path}.text",
+                                       f"placeholder {{{kind}:{key}}}: expected "
+                                       + " or ".join(f"{{{kind}:{k}}}" for k in BLOCK_KINDS[kind]))
+                    elif kind not in KINDS:
                         self.error(item.line_of("text"), f"{item.path}.text",
                                    f"unknown placeholder kind {kind!r} in {{{kind}:{key}}}; expected one of: "
-                                   + ", ".join(sorted(KINDS)))
+                                   + ", ".join(sorted([*KINDS, *BLOCK_KINDS])))
 
     # -- missions ------------------------------------------------------------------------------
     def ref_mission(self, target: str, key: str) -> str | None:

@@ -56,10 +56,12 @@ class ConflictingStatements(Rule):
                 continue
 
             def render(fmt: Fmt, subject=subject, events=events) -> str:
-                stated = [f"“{fmt.text(e, 'title')}”: {fmt.date(e.start, e.start_precision)}{_source(fmt, e)}"
-                          for e in events]
-                return _("The data give different dates for the same fact (%(subject)s): "
-                         "%(statements)s.") % {"subject": subject, "statements": "; ".join(stated)}
+                one_source = len({e.source_id for e in events}) == 1
+                stated = [f"“{fmt.text(e, 'title')}”: {fmt.date(e.start, e.start_precision)}"
+                          + ("" if one_source else _source(fmt, e)) for e in events]
+                text = _("The data give different dates for the same fact (%(subject)s): "
+                         "%(statements)s") % {"subject": subject, "statements": "; ".join(stated)}
+                return text + (_source(fmt, events[0]) if one_source else "") + "."
 
             mission_ids = {e.mission_id for e in events} - {None}
             mission_key = self.ctx.scope.key_of(next(iter(mission_ids))) if len(mission_ids) == 1 else None

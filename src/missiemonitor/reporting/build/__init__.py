@@ -78,7 +78,8 @@ def build_report(*, user: Any, start: dt.date, end: dt.date, mission_keys: list[
         report = Report(
             title=_("Progress report"),
             subtitle=compose(_("The Dutch contribution to {missions}, {period}"),
-                             missions=mission_names(b), period=period_fact(b)),
+                             missions=mission_names(b, short=len(scope.missions) > 2),
+                             period=period_fact(b)),
             language=language, audience=audience, start=start, end=end,
             mission_keys=[m.key for m in scope.missions],
             sections=[s for s in sections if not s.is_empty()],

@@ -115,26 +115,32 @@ def breakdown_chart(b: Builder, indicator, observations, dims) -> Chart | None:
     unit = localized(indicator, "unit", b.language)
     labels = [", ".join(dimension_label(b, d, o.disaggregation[d]) for d in dims) for o in observations]
     name = localized(indicator, "name", b.language)
+    percent = unit.strip() == "%"
     alt = compose(_("{name}: {items}."), name=name, items=join(
-        [[label, " ", b.facts.number(o.value, [o], unit=unit, approximately=o.approximately, bound=o.bound)]
+        [[label, " ", b.facts.number(o.value, [o], unit=unit, approximately=o.approximately, bound=o.bound,
+                                     with_unit=percent)]
          for label, o in zip(labels, observations, strict=True)], language=b.language))
     return Chart(f"breakdown-{indicator.key}", "bar", name, labels,
                  [Series(unit, [o.value for o in observations])], unit, alt,
                  classification=_level(observations))
 
 
-def log_breakdown_chart(b: Builder, indicator, value, labels: list[str]) -> Chart | None:
+def log_breakdown_chart(b: Builder, indicator, value) -> Chart | None:
+    """An indicator computed from an activity log, by the log's categories (such as tasking)."""
+    from missiemonitor.reporting.build.indicators import log_sources
+
     if len(value.breakdown) < 2:
         return None
     unit = localized(indicator, "unit", b.language)
     name = localized(indicator, "name", b.language)
-    sources = value.records or [indicator]
+    sources = log_sources(b, indicator, value)
     alt = compose(_("{name}: {items}."), name=name, items=join(
-        [[label, " ", b.facts.number(amount, sources, unit=unit)]
-         for label, amount in zip(labels, value.breakdown.values(), strict=True)], language=b.language))
-    return Chart(f"breakdown-{indicator.key}", "bar", name, labels,
-                 [Series(unit, list(value.breakdown.values()))], unit, alt,
-                 classification=_level([indicator, *value.records]))
+        [[part.label, " ", b.facts.number(part.value, sources, unit=unit, with_unit=unit.strip() == "%")]
+         for part in value.breakdown],
+        language=b.language))
+    return Chart(f"breakdown-{indicator.key}", "bar", name, [part.label for part in value.breakdown],
+                 [Series(unit, [part.value for part in value.breakdown])], unit, alt,
+                 classification=max(getattr(s, "classification", 0) for s in sources))
 
 
 def spending_chart(b: Builder, spent) -> Chart | None:

@@ -6,10 +6,19 @@ from django.utils.translation import gettext as _
 
 from missiemonitor.core.models import Ministry
 from missiemonitor.reporting.build.base import Builder
+from missiemonitor.reporting.build.charts import headcount_chart
 from missiemonitor.reporting.build.facts import localized
 from missiemonitor.reporting.build.indicators import observation_sentences
 from missiemonitor.reporting.build.phrases import compose
 from missiemonitor.reporting.viewmodel import BulletList, Cell, Paragraph, Run, Section, Table
+
+
+def mission_label(b: Builder, mission) -> str:
+    """"NAVO Missie Irak (NMI)": the name, with the acronym unless the name holds it."""
+    name = localized(mission, "name", b.language)
+    if not mission.acronym or mission.acronym in name:
+        return name
+    return f"{name} ({mission.acronym})"
 
 
 def contribution_period(b: Builder, contribution) -> list[Run]:
@@ -26,6 +35,7 @@ def contribution_period(b: Builder, contribution) -> list[Run]:
 
 def deployment(b: Builder) -> Section:
     section = Section(key="deployment", title=_("Integrated Dutch deployment"))
+    authored = bool(b.narratives("deployment"))
     covered = b.narrate(section, b.narratives("deployment"), key_prefix="deployment")
     narrative_children = section.children
     section.children = []
@@ -37,15 +47,17 @@ def deployment(b: Builder) -> Section:
         template = (_("Military and civil contribution to {mission}") if military and civil
                     else _("Military contribution to {mission}") if military
                     else _("Civil contribution to {mission}"))
-        name = localized(mission, "name", b.language)
-        label = f"{name} ({mission.acronym})" if mission.acronym and mission.acronym != name else name
-        items.append(compose(template, mission=b.facts.name(label, [mission])))
-    if items:
+        items.append(compose(template, mission=b.facts.name(mission_label(b, mission), [mission])))
+    if items and not authored:
         section.blocks.append(Paragraph([_("In this reporting period the Dutch deployment consisted of:")]))
         section.blocks.append(BulletList(items))
+    if b.scope.contributions:
         section.blocks.append(_contributions_table(b))
+        chart = headcount_chart(b)
+        if chart is not None:
+            section.blocks.append(chart)
     section.children.extend(narrative_children)
-    programmes = _programmes(b, covered, authored=bool(b.narratives("deployment")))
+    programmes = _programmes(b, covered, authored=authored)
     if programmes:
         section.children.append(programmes)
     return section
@@ -69,29 +81,28 @@ def _contributions_table(b: Builder) -> Table:
 
 
 def _programmes(b: Builder, covered, *, authored: bool) -> Section | None:
+    """Programmes beside the missions, with their figures. Where authored text already tells a
+    programme (names it or one of its figures), it is not told again."""
     section = Section(key="programmes", title=_("Programmes"))
     for programme in b.scope.programmes:
         indicators = [i for i in b.scope.indicators if i.programme_id == programme.pk]
-        sentences = observation_sentences(b, indicators, covered)
-        if b.mentions(covered, programme) and not sentences:
+        observations = [o for i in indicators for o in b.scope.observations.get(i.pk, [])]
+        if b.mentions(covered, programme, *indicators, *observations):
             continue
-        if authored and b.mentions(covered, programme):
-            runs: list[Run] = []
-        else:
-            runs = [b.facts.name(localized(programme, "name", b.language), [programme])]
-            partner = b.scope.organisations.get(programme.partner_id) if programme.partner_id else None
-            if partner is not None:
-                runs += [" (", b.facts.name(partner.acronym or partner.name, [partner]), ")"]
-            start, end = b.facts.record_date(programme, "start"), b.facts.record_date(programme, "end")
-            if start and end:
-                runs += [", ", *compose(_("{start} to {end}"), start=start, end=end)]
-            elif start:
-                runs += [", ", *compose(_("from {start}"), start=start)]
-            aims = localized(programme, "aims", b.language)
-            runs += [": ", b.facts.statement(aims, [programme])] if aims else []
-            runs.append(".")
-        if runs:
-            section.blocks.append(Paragraph(runs, classification=programme.classification))
+        runs: list[Run] = [b.facts.name(localized(programme, "name", b.language), [programme])]
+        partner = b.scope.organisations.get(programme.partner_id) if programme.partner_id else None
+        if partner is not None and (partner.acronym or partner.name) not in runs[0].text:
+            runs += [" (", b.facts.name(partner.acronym or partner.name, [partner]), ")"]
+        start, end = b.facts.record_date(programme, "start"), b.facts.record_date(programme, "end")
+        if start and end:
+            runs += [", ", *compose(_("{start} to {end}"), start=start, end=end)]
+        elif start:
+            runs += [", ", *compose(_("from {start}"), start=start)]
+        aims = localized(programme, "aims", b.language).strip().rstrip(".")
+        runs += [": ", b.facts.statement(aims, [programme])] if aims else []
+        runs.append(".")
+        section.blocks.append(Paragraph(runs, classification=programme.classification))
+        sentences = observation_sentences(b, indicators, covered)
         if sentences:
             section.blocks.append(BulletList(sentences))
     return section if section.blocks else None

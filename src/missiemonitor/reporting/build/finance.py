@@ -33,7 +33,8 @@ def _mission_name(b: Builder, expenditure) -> Run:
 def finance(b: Builder) -> Section:
     section = Section(key="finance", title=_("Finances"))
     blocks = b.narratives("finance")
-    covered = b.narrate(section, blocks, key_prefix="finance")
+    authored = Section(key="finance-text", title="")
+    covered = b.narrate(authored, blocks, key_prefix="finance")
     spent = [e for e in b.scope.expenditures if e.amount is not None]
     current = [e for e in spent if e.end >= b.scope.start]
     earlier = [e for e in spent if e.end < b.scope.start]
@@ -54,6 +55,9 @@ def finance(b: Builder) -> Section:
                                                   e.approximately for e in before))))]
         if runs:
             section.blocks.append(Paragraph(runs))
+    # The totals come first: authored text on funding usually refers back to them.
+    section.blocks.extend(authored.blocks)
+    section.children.extend(authored.children)
     if not blocks:
         by_source: dict[str, list] = defaultdict(list)
         for e in b.scope.expenditures:

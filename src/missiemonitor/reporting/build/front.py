@@ -10,11 +10,13 @@ from missiemonitor.reporting.build.phrases import capitalise, compose, join
 from missiemonitor.reporting.viewmodel import BulletList, Fact, Paragraph, Run, Section
 
 
-def mission_names(b: Builder) -> list[Run]:
+def mission_names(b: Builder, *, short: bool = False) -> list[Run]:
+    """The missions in scope: "NAVO Missie Irak (NMI)", or only acronyms when ``short``."""
+    from missiemonitor.reporting.build.deployment import mission_label
+
     items = []
     for mission in b.scope.missions:
-        name = localized(mission, "name", b.language)
-        text = f"{name} ({mission.acronym})" if mission.acronym and mission.acronym != name else name
+        text = (mission.acronym or mission.name) if short else mission_label(b, mission)
         items.append([b.facts.name(text, [mission])])
     return join(items, language=b.language) if items else [_("no missions")]
 

@@ -1,4 +1,5 @@
 import pytest
+from django.utils import translation
 
 from missiemonitor.core.models import Classification
 from missiemonitor.testing.factories import UserFactory
@@ -12,3 +13,10 @@ def coordinator(db):
 @pytest.fixture
 def reviewer(db):
     return UserFactory(role="reviewer", clearance=Classification.STG_GEHEIM, all_missions=True)
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Assert on the English messages; Dutch ones are checked where it matters."""
+    with translation.override("en"):
+        yield

@@ -62,12 +62,14 @@ def attention_points(*, user: Any, start: dt.date, end: dt.date, mission_keys: l
         from missiemonitor.monitoring.attention import attention_points as select
     except ImportError:
         return []
-    points = select(user=user, start=start, end=end, mission_keys=mission_keys)
+    # Judged as of the end of the period, so that a report over a past period reads the same
+    # whenever it is generated.
+    points = select(user=user, start=start, end=end, mission_keys=mission_keys, as_of=end)
     return [
         Attention(
             rule_id=p.rule_id,
             severity=str(p.severity),
-            message=p.message_en if language == "en" and p.message_en else p.message_nl,
+            message=p.message(language),
             records=[_label_key(r) for r in p.records],
             mission_key=p.mission_key,
         )

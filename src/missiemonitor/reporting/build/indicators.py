@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from missiemonitor.core import formatting
 from missiemonitor.reporting.build import adapters
@@ -30,7 +30,7 @@ def log_sources(b: Builder, indicator, logged: adapters.LogValue) -> list:
     sources: list = [indicator]
     for label, key in logged.records:
         if label == "results.LogEntry":
-            sources.append(RecordRef(label=label, key=key, classification=level, kind=_("activity log"),
+            sources.append(RecordRef(label=label, key=key, classification=level, kind=pgettext("report", "activity log"),
                                      title=f"{localized(indicator, 'name', b.language)} ({key})"))
     return sources
 
@@ -61,13 +61,13 @@ def period_phrase(b: Builder, start, end, sources) -> list[Run]:
     if (start.month, start.day) == (1, 1) and end.year == start.year and (end.month, end.day) != (12, 31) \
             and end >= b.scope.end and (end + dt.timedelta(days=1)).day == 1:
         year = Fact("date", start, str(start.year), b.facts.refs(sources), precision="year")
-        return compose(_("so far in {year}"), year=year)
+        return compose(pgettext("report", "so far in {year}"), year=year)
     if (start, end) == (b.scope.start, b.scope.end):
-        return [_("in the reporting period")]
+        return [pgettext("report", "in the reporting period")]
     period = b.facts.period(start, end, sources)
     if formatting.THROUGH[b.language] in period.text:
-        return compose(_("from {period}"), period=period)
-    return compose(_("in {period}"), period=period)
+        return compose(pgettext("report", "from {period}"), period=period)
+    return compose(pgettext("report", "in {period}"), period=period)
 
 
 def dimension_label(b: Builder, dimension: str, code: str) -> str:
@@ -98,7 +98,7 @@ def observation_sentences(b: Builder, indicators, covered) -> list[list[Run]]:
             sources = log_sources(b, indicator, logged)
             value = b.facts.number(logged.value, sources, unit=unit, approximately=logged.approximately,
                                    bound=logged.bound, with_unit=True)
-            parts.append(compose(_("{value} in the reporting period"), value=value))
+            parts.append(compose(pgettext("report", "{value} in the reporting period"), value=value))
             if len(logged.breakdown) > 1:
                 split = [[part.label, " ", b.facts.number(part.value, sources, unit=unit, with_unit=percent)]
                          for part in logged.breakdown]
@@ -112,7 +112,7 @@ def observation_sentences(b: Builder, indicators, covered) -> list[list[Run]]:
                 label = ", ".join(dimension_label(b, d, obs.disaggregation[d]) for d in dims)
                 split.append([label, " ", b.facts.number(obs.value, [obs], unit=unit, bound=obs.bound,
                                                          approximately=obs.approximately, with_unit=percent)])
-            parts.append(compose(_("by {dimension}: {values}"), dimension=_dimension_name(b, dims),
+            parts.append(compose(pgettext("report", "by {dimension}: {values}"), dimension=_dimension_name(b, dims),
                                  values=join(split, language=b.language)))
         if parts:
             sentence: list[Run] = [name, ": "]

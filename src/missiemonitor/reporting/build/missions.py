@@ -3,8 +3,7 @@ used, and a look back at each Dutch contribution (headcount, period, output, inc
 
 from __future__ import annotations
 
-from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import npgettext, pgettext
 
 from missiemonitor.reporting.build import adapters
 from missiemonitor.reporting.build.base import Builder
@@ -35,7 +34,7 @@ def mission_sections(b: Builder) -> list[Section]:
 
 def _mission(b: Builder, mission, progress) -> Section:
     name = localized(mission, "name", b.language)
-    section = Section(key=f"mission-{mission.key}", title=_("Progress of {mission}").format(mission=name),
+    section = Section(key=f"mission-{mission.key}", title=pgettext("report", "Progress of {mission}").format(mission=name),
                       classification=mission.classification)
     blocks = b.narratives("mission", mission=mission)
     covered = b.narrate(section, blocks, key_prefix=f"mission-{mission.key}",
@@ -48,7 +47,7 @@ def _mission(b: Builder, mission, progress) -> Section:
         objectives = [o for o in b.scope.objectives if o.mission_id == mission.pk and o.contribution_id is None
                       and not b.mentions(covered, o)]
         if objectives:
-            section.blocks.append(Paragraph([_("The objectives of the mission:")]))
+            section.blocks.append(Paragraph([pgettext("report", "The objectives of the mission:")]))
             section.blocks.append(BulletList([[b.facts.statement(localized(o, "title", b.language), [o])]
                                               for o in objectives]))
     section.children.extend(narrative_children)
@@ -72,7 +71,7 @@ def _rule_label(rule: str) -> str:
 def _ltos(b: Builder, mission, progress, covered) -> Section | None:
     if not progress:
         return None
-    section = Section(key=f"ltos-{mission.key}", title=_("Progress on the long-term objectives"))
+    section = Section(key=f"ltos-{mission.key}", title=pgettext("report", "Progress on the long-term objectives"))
     rows, levels = [], []
     for p in progress:
         met = sum(1 for c in p.conditions if c.met)
@@ -81,24 +80,24 @@ def _ltos(b: Builder, mission, progress, covered) -> Section | None:
         if p.rule == "weakest":
             weakest = min((c for c in p.conditions if c.assessment is not None),
                           key=lambda c: c.level_rank or 0, default=None)
-            value: list[Run] = (compose(_("weakest condition: {level}"),
+            value: list[Run] = (compose(pgettext("report", "weakest condition: {level}"),
                                         level=b.facts.name(weakest.level_label, [weakest.assessment]))
-                                if weakest else [_("not assessed")])
+                                if weakest else [pgettext("report", "not assessed")])
         elif p.conditions:
-            value = compose(_("{met} of {total} conditions met"), met=b.facts.number(met, sources),
+            value = compose(pgettext("report", "{met} of {total} conditions met"), met=b.facts.number(met, sources),
                             total=b.facts.number(len(p.conditions), [p.lto]))
         else:
-            value = [_("no conditions")]
+            value = [pgettext("report", "no conditions")]
         rows.append([Cell([b.facts.name(p.lto.code, [p.lto])]),
                      Cell([b.facts.statement(localized(p.lto, "title", b.language), [p.lto])]),
                      Cell([_rule_label(p.rule)]), Cell(value)])
         levels.append(max([p.lto.classification, *(a.classification for a in assessed)]))
     section.blocks.append(Paragraph(compose(
-        _("Progress is measured against conditions; the table gives for each long-term objective the "
+        pgettext("report", "Progress is measured against conditions; the table gives for each long-term objective the "
           "rule used and the result of the latest approved assessments up to {date}."),
         date=b.facts.date(b.scope.end, []))))
-    section.blocks.append(Table(caption=_("Long-term objectives"),
-                                header=[_("Code"), _("Long-term objective"), _("Rule"), _("Progress")],
+    section.blocks.append(Table(caption=pgettext("report", "Long-term objectives"),
+                                header=[pgettext("report", "Code"), pgettext("report", "Long-term objective"), pgettext("report", "Rule"), pgettext("report", "Progress")],
                                 rows=rows, row_classifications=levels))
     chart = conditions_chart(b, progress)
     if chart is not None:
@@ -107,7 +106,7 @@ def _ltos(b: Builder, mission, progress, covered) -> Section | None:
 
 
 def people(b: Builder, fact) -> list[Run]:
-    return compose(ngettext("{n} person", "{n} people", int(fact.value)), n=fact)
+    return compose(npgettext("report", "{n} person", "{n} people", int(fact.value)), n=fact)
 
 
 def _contribution(b: Builder, contribution) -> Section:
@@ -127,7 +126,7 @@ def _contribution(b: Builder, contribution) -> Section:
             continue
         date = b.facts.record_date(incident, "date")
         text = b.facts.statement(localized(incident, "description", b.language).rstrip("."), [incident])
-        runs = capitalise(compose(_("Incident {when}: {text}"), when=when(b, date), text=text))
+        runs = capitalise(compose(pgettext("report", "Incident {when}: {text}"), when=when(b, date), text=text))
         outcome = localized(incident, "outcome", b.language)
         if outcome:
             runs += [". ", b.facts.statement(outcome.rstrip("."), [incident])]
@@ -146,7 +145,7 @@ def _contribution(b: Builder, contribution) -> Section:
             if chart is not None:
                 section.blocks.append(chart)
     if section.is_empty():
-        section.blocks.append(Paragraph([_("The data hold no figures for this contribution in this period.")]))
+        section.blocks.append(Paragraph([pgettext("report", "The data hold no figures for this contribution in this period.")]))
     return section
 
 
@@ -156,22 +155,22 @@ def _look_back(b: Builder, contribution, title: str, covered) -> list[list[Run]]
     period = contribution_period(b, contribution)
     name = b.facts.name(title, [contribution])
     if headcount and period:
-        sentences.append(compose(_("{name}: {people}, {period}."), name=name, people=people(b, headcount),
+        sentences.append(compose(pgettext("report", "{name}: {people}, {period}."), name=name, people=people(b, headcount),
                                  period=period))
     elif headcount:
-        sentences.append(compose(_("{name}: {people}."), name=name, people=people(b, headcount)))
+        sentences.append(compose(pgettext("report", "{name}: {people}."), name=name, people=people(b, headcount)))
     elif period:
-        sentences.append(compose(_("{name}: {period}."), name=name, period=period))
+        sentences.append(compose(pgettext("report", "{name}: {period}."), name=name, period=period))
     assets = b.scope.assets.get(contribution.pk, [])
     if assets:
-        sentences.append(compose(_("Materiel: {items}."), items=join(
+        sentences.append(compose(pgettext("report", "Materiel: {items}."), items=join(
             [[b.facts.number(a.count, [a], approximately=a.count_approximately), " ",
               b.facts.name(localized(a, "asset_type", b.language), [a])] if a.count is not None
              else [b.facts.name(localized(a, "asset_type", b.language), [a])] for a in assets],
             language=b.language)))
     roles = b.scope.roles.get(contribution.pk, [])
     if len(roles) > 1:
-        sentences.append(compose(_("Posts: {items}."), items=join(
+        sentences.append(compose(pgettext("report", "Posts: {items}."), items=join(
             [[b.facts.number(r.headcount, [r], approximately=r.headcount_approximately), " ",
               b.facts.name(localized(r, "name", b.language), [r])] if r.headcount is not None
              else [b.facts.name(localized(r, "name", b.language), [r])] for r in roles], language=b.language)))
@@ -180,8 +179,8 @@ def _look_back(b: Builder, contribution, title: str, covered) -> list[list[Run]]
     for milestone in b.scope.milestones.get(contribution.pk, []):
         date = b.facts.record_date(milestone, "date")
         text = b.facts.statement(localized(milestone, "text", b.language).rstrip("."), [milestone])
-        runs = capitalise(compose(_("{when}: {text}"), when=when(b, date), text=text)) if date else [text]
+        runs = capitalise(compose(pgettext("report", "{when}: {text}"), when=when(b, date), text=text)) if date else [text]
         if milestone.planned:
-            runs.append(" " + _("(planned)"))
+            runs.append(" " + pgettext("report", "(planned)"))
         sentences.append([*runs, "."])
     return sentences

@@ -32,7 +32,9 @@ def record_title(obj: Any, language: str) -> str:
     if label == "finance.Expenditure":
         return f"{obj.mission}, {formatting.format_period(obj.start, obj.end, language=language)}"
     if label in {"missions.Mandate", "core.Source"}:
-        return obj.citation_in(language) if hasattr(obj, "citation_in") else obj.citation
+        if getattr(obj, "dossier", "") and getattr(obj, "number", None):
+            return kamerstuk_citation(obj.dossier, obj.number, obj.date, language=language)
+        return obj.title
     for attr in ("name", "title", "label", "threat", "asset_type", "text", "description"):
         text = localized(obj, attr, language) if hasattr(obj, attr) else ""
         if text:

@@ -30,6 +30,9 @@ from missiemonitor.reporting.viewmodel import (
 )
 
 
+SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
 class HtmlWriter:
     def __init__(self, report: Report, charts: ChartImages, *, for_pdf: bool = False) -> None:
         self.report = report
@@ -53,6 +56,10 @@ class HtmlWriter:
                 records = "; ".join(f"{r.kind}: {r.title}" for r in run.sources)
                 title = escape(f"{labels['source_link']} {run.source_no}: {records}")
                 parts.append(f'<a class="fact" href="#src-{run.source_no}" title="{title}">{text}</a>')
+            elif isinstance(run, NoteRef) and self.for_pdf:
+                # Superscript digits, so that a footnote number never reads as a figure in the
+                # text layer ("Irak¹", not "Irak1").
+                parts.append(f'<span class="note">{str(run.number).translate(SUPERSCRIPT)}</span>')
             elif isinstance(run, NoteRef):
                 parts.append(f'<sup class="note"><a href="#fn-{run.number}" id="fnref-{run.number}" '
                              f'aria-label="{escape(labels["footnotes"])} {run.number}">{run.number}</a></sup>')
@@ -141,11 +148,14 @@ class HtmlWriter:
 
     def render(self) -> str:
         report = self.report
-        footnotes = "".join(
-            f'<li id="fn-{note.number}">{self.runs(note.runs)}'
-            + ("" if self.for_pdf else f' <a href="#fnref-{note.number}" class="back" '
-               f'aria-label="↩ {note.number}">↩</a>') + "</li>"
-            for note in report.footnotes)
+        if self.for_pdf:
+            footnotes = "".join(
+                f'<li id="fn-{note.number}"><span class="note">{str(note.number).translate(SUPERSCRIPT)}</span> '
+                f"{self.runs(note.runs)}</li>" for note in report.footnotes)
+        else:
+            footnotes = "".join(
+                f'<li id="fn-{note.number}">{self.runs(note.runs)} <a href="#fnref-{note.number}" '
+                f'class="back" aria-label="↩ {note.number}">↩</a></li>' for note in report.footnotes)
         marking = (report.labels[f"level-{report.classification}"]
                    if report.audience == "restricted" and report.classification else "")
         return render_to_string("reporting/report.html", {

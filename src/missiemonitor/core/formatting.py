@@ -95,6 +95,8 @@ def _month_aligned(start: dt.date, end: dt.date) -> bool:
 
 def format_period(start: dt.date, end: dt.date, *, language: str = "nl") -> str:
     """2024 / mei 2024 / mei 2024 tot en met april 2025 / 3 mei 2024 tot en met 9 juni 2024."""
+    if start == end:
+        return format_date(start, language=language)
     if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
         return str(start.year) if start.year == end.year else f"{start.year}–{end.year}"
     if _month_aligned(start, end):

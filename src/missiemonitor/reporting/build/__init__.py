@@ -8,7 +8,7 @@ from typing import Any
 
 from django.db.models import Q
 from django.utils import translation
-from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from missiemonitor.core.models import Classification
 from missiemonitor.core.principals import Principal
@@ -76,9 +76,10 @@ def build_report(*, user: Any, start: dt.date, end: dt.date, mission_keys: list[
         sections = [opening(b), essence(b), monitoring(b), deployment(b), developments(b), attention(b),
                     *mission_sections(b), finance(b), signatures(b)]
         report = Report(
-            title=_("Progress report"),
-            subtitle=compose(_("The Dutch contribution to {missions}, {period}"),
-                             missions=mission_names(b), period=period_fact(b)),
+            title=pgettext("report", "Progress report"),
+            subtitle=compose(pgettext("report", "The Dutch contribution to {missions}, {period}"),
+                             missions=mission_names(b, short=len(scope.missions) > 2),
+                             period=period_fact(b)),
             language=language, audience=audience, start=start, end=end,
             mission_keys=[m.key for m in scope.missions],
             sections=[s for s in sections if not s.is_empty()],
@@ -88,7 +89,7 @@ def build_report(*, user: Any, start: dt.date, end: dt.date, mission_keys: list[
         if audience == "public" and user.clearance > Classification.ONGERUBRICEERD:
             report.restricted_annex = b.left_out > 0 or _classified_in_scope(user, scope)
         if report.restricted_annex:
-            report.sections[0].blocks.insert(0, Notice([_(
+            report.sections[0].blocks.insert(0, Notice([pgettext("report",
                 "Part of the information on this subject is classified. It is given in a restricted "
                 "annex to this report.")]))
         _finish(report)
@@ -97,17 +98,17 @@ def build_report(*, user: Any, start: dt.date, end: dt.date, mission_keys: list[
 
 def _labels() -> dict[str, str]:
     labels = {
-        "footnotes": _("Footnotes"),
-        "sources": _("Sources of the figures"),
-        "sources_intro": _("Each figure in the text refers by its number to the records it was taken from."),
-        "record": _("Record"),
-        "key": _("Key"),
-        "chart": _("Chart"),
-        "chart_data": _("Text alternative"),
-        "figure": _("Figure"),
-        "classification": _("Classification"),
-        "source_link": _("Source"),
-        "page": _("page"),
+        "footnotes": pgettext("report", "Footnotes"),
+        "sources": pgettext("report", "Sources of the figures"),
+        "sources_intro": pgettext("report", "Each figure in the text refers by its number to the records it was taken from."),
+        "record": pgettext("report", "Record"),
+        "key": pgettext("report", "Key"),
+        "chart": pgettext("report", "Chart"),
+        "chart_data": pgettext("report", "Text alternative"),
+        "figure": pgettext("report", "Figure"),
+        "classification": pgettext("report", "Classification"),
+        "source_link": pgettext("report", "Source"),
+        "page": pgettext("report", "page"),
     }
     for level in Classification:
         labels[f"level-{level.value}"] = str(level.label)

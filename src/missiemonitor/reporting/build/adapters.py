@@ -35,9 +35,16 @@ class ConditionStatus:
 class LtoProgress:
     lto: Any
     rule: str  # a ProgressRule value
-    value: Decimal | None  # share of conditions met (0..1) or the weakest level's rank
+    value: Decimal | None  # share of conditions met (0..1) or the weakest condition's score
     conditions: list[ConditionStatus] = field(default_factory=list)
-    records: list[Any] = field(default_factory=list)
+    met_before: int | None = None  # conditions met the day before the period began
+
+
+@dataclass
+class LogPart:
+    code: str
+    label: str
+    value: Decimal
 
 
 @dataclass
@@ -45,9 +52,8 @@ class LogValue:
     value: Decimal
     approximately: bool
     bound: str
-    from_log: bool
-    breakdown: dict[str, Decimal]  # dimension value code -> value
-    records: list[Any]
+    breakdown: list[LogPart]
+    records: list[tuple[str, str]]  # (model label, key)
 
 
 def attention_points(*, user: Any, start: dt.date, end: dt.date, mission_keys: list[str] | None,
@@ -56,12 +62,14 @@ def attention_points(*, user: Any, start: dt.date, end: dt.date, mission_keys: l
         from missiemonitor.monitoring.attention import attention_points as select
     except ImportError:
         return []
-    points = select(user=user, start=start, end=end, mission_keys=mission_keys)
+    # Judged as of the end of the period, so that a report over a past period reads the same
+    # whenever it is generated.
+    points = select(user=user, start=start, end=end, mission_keys=mission_keys, as_of=end)
     return [
         Attention(
             rule_id=p.rule_id,
             severity=str(p.severity),
-            message=p.message_en if language == "en" and p.message_en else p.message_nl,
+            message=p.message(language),
             records=[_label_key(r) for r in p.records],
             mission_key=p.mission_key,
         )
@@ -69,54 +77,51 @@ def attention_points(*, user: Any, start: dt.date, end: dt.date, mission_keys: l
     ]
 
 
-def objective_progress(*, user: Any, as_of: dt.date, mission_keys: list[str] | None,
+def objective_progress(*, user: Any, start: dt.date, end: dt.date, mission_keys: list[str] | None,
                        language: str) -> list[LtoProgress]:
+    """Progress on each long-term objective at the end of the period, with the number of
+    conditions met the day before it began."""
     try:
-        from missiemonitor.results.selectors import objective_progress as select
+        from missiemonitor.results.selectors import objectives_for_period
     except ImportError:
         return []
     result = []
-    for item in select(user=user, as_of=as_of, mission_keys=mission_keys):
+    for item in objectives_for_period(user=user, start=start, end=end, mission_keys=mission_keys):
+        after = item.after
         conditions = []
-        for status in getattr(item, "conditions", []):
-            level = getattr(status, "level", None)
+        for status in after.conditions:
+            level = status.level
             label = ""
             if level is not None:
-                label = (getattr(level, "label_en", "") if language == "en" else "") or getattr(level, "label", "")
+                label = (level.label_en if language == "en" else "") or level.label
             conditions.append(ConditionStatus(
                 condition=status.condition, level_label=label,
-                level_rank=getattr(level, "rank", None), met=getattr(status, "met", None),
-                assessment=getattr(status, "assessment", None)))
-        result.append(LtoProgress(lto=item.lto, rule=str(item.rule), value=item.value,
-                                  conditions=conditions))
+                level_rank=level.rank if level is not None else None, met=status.met,
+                assessment=status.assessment))
+        result.append(LtoProgress(lto=after.objective, rule=str(after.rule), value=after.value,
+                                  conditions=conditions, met_before=item.before.met_count))
     return result
 
 
-def log_values(*, user: Any, indicators: list[Any], start: dt.date, end: dt.date) -> dict[int, LogValue]:
-    """Values of indicators computed from activity logs over the period."""
+def log_values(*, user: Any, indicators: list[Any], start: dt.date, end: dt.date,
+               language: str) -> dict[int, LogValue]:
+    """Values of the indicators computed from activity logs over the period (one batch)."""
     wanted = [i for i in indicators if i.log_kind]
     if not wanted:
         return {}
     try:
-        from missiemonitor.results import selectors
+        from missiemonitor.results.selectors import SOURCE_LOG, indicator_values
     except ImportError:
         return {}
-    select_many = getattr(selectors, "indicator_values", None)
-    if select_many is not None:
-        values = select_many(user=user, indicators=wanted, start=start, end=end)
-    else:
-        select = getattr(selectors, "indicator_value", None)
-        if select is None:
-            return {}
-        values = {i.pk: select(user=user, indicator=i, start=start, end=end) for i in wanted}
     result = {}
-    for pk, value in values.items():
-        if value is None or value.value is None or not getattr(value, "from_log", False):
+    for value in indicator_values(user=user, indicators=wanted, start=start, end=end):
+        if value.source != SOURCE_LOG or value.value is None:
             continue
-        result[pk] = LogValue(value=value.value, approximately=bool(value.approximately),
-                              bound=value.bound or "", from_log=True,
-                              breakdown=dict(getattr(value, "breakdown", {}) or {}),
-                              records=list(getattr(value, "records", []) or []))
+        result[value.indicator.pk] = LogValue(
+            value=value.value, approximately=bool(value.approximately), bound=value.bound or "",
+            breakdown=[LogPart(item.code, (item.label_en if language == "en" else "") or item.label,
+                               item.value) for item in value.breakdown],
+            records=[_label_key(r) for r in value.records])
     return result
 
 

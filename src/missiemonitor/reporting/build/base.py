@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from missiemonitor.core.dataset.placeholders import KINDS, find_placeholders
 from missiemonitor.reporting.build.facts import Facts
-from missiemonitor.reporting.build.narratives import Rendered, Resolver, render
+from missiemonitor.reporting.build.narratives import Rendered, Resolver, model_labels, render
 from missiemonitor.reporting.build.scope import Scope
 from missiemonitor.reporting.viewmodel import Fact, Footnote, NoteRef, Paragraph, Run, Section
 
@@ -30,6 +31,10 @@ class Builder:
         self.resolver = Resolver(user=scope.user, facts=self.facts, known=known, footnote=self.footnote)
         self.resolver.set_figures(scope.event_figures)
         self.resolver.prefetch([block.text for block in scope.narratives])
+        # Every record some narrative text names: generated sentences do not repeat its figures.
+        self.narrated: set[tuple[str, str]] = {
+            (label, key) for block in scope.narratives for kind, key, _f in find_placeholders(block.text)
+            if kind in KINDS for label in model_labels(kind)}
 
     # --- footnotes ------------------------------------------------------------------------
     def footnote(self, fact: Fact) -> NoteRef:
@@ -57,19 +62,25 @@ class Builder:
             blocks.append(block)
         return sorted(blocks, key=lambda b: (b.order, b.key))
 
-    def narrate(self, target: Section, blocks: list, *, key_prefix: str) -> set[tuple[str, str]]:
+    def narrate(self, target: Section, blocks: list, *, key_prefix: str,
+                title_from_first: bool = False) -> set[tuple[str, str]]:
         """Add the blocks to the section: text without a heading as paragraphs, text with a
-        heading as a sub-section. Returns the records the text refers to."""
+        heading as a sub-section. With ``title_from_first``, the first block's heading is the
+        heading of the section itself (the way authors word a mission's part of the report).
+        Returns the records the text refers to."""
         covered: set[tuple[str, str]] = set()
-        for block in blocks:
-            rendered: Rendered = render(block.text, self.resolver, where=f"narrative {block.key!r}")
+        for i, block in enumerate(blocks):
+            rendered: Rendered = render(block.text, self.resolver, where=f"narrative {block.key!r}",
+                                        block=block)
             self.left_out += rendered.left_out
             covered |= rendered.records
-            paragraphs = [Paragraph(runs=p, classification=block.classification, origin="narrative")
-                          for p in rendered.paragraphs]
+            paragraphs = rendered.blocks
             if not paragraphs:
                 continue
-            if block.heading:
+            if i == 0 and title_from_first:
+                target.title = block.heading or ""
+                target.blocks.extend(paragraphs)
+            elif block.heading:
                 target.children.append(Section(key=f"{key_prefix}-{block.key}", title=block.heading,
                                                blocks=list(paragraphs),
                                                classification=block.classification))
@@ -77,9 +88,10 @@ class Builder:
                 target.blocks.extend(paragraphs)
         return covered
 
-    @staticmethod
-    def mentions(covered: set[tuple[str, str]], *objs: Any) -> bool:
-        return any((obj._meta.label, obj.key) in covered for obj in objs if obj is not None)
+    def mentions(self, covered: set[tuple[str, str]], *objs: Any) -> bool:
+        """Whether authored text (of this section, or anywhere in the report) names a record."""
+        return any((obj._meta.label, obj.key) in covered or (obj._meta.label, obj.key) in self.narrated
+                   for obj in objs if obj is not None)
 
     def para(self, runs: list[Run], **kw) -> Paragraph:
         return Paragraph(runs=runs, **kw)

@@ -7,7 +7,7 @@ import datetime as dt
 from collections import defaultdict
 from decimal import Decimal
 
-from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from missiemonitor.core import formatting
 from missiemonitor.reporting.build.base import Builder
@@ -51,14 +51,14 @@ def threat_chart(b: Builder) -> Chart | None:
         by_line[localized(t, "threat", b.language)].append(t)
     items = []
     for threat, rows in by_line.items():
-        steps = join([compose(_("level {level} from {date}"), level=b.facts.number(t.level, [t]),
+        steps = join([compose(pgettext("report", "level {level} from {date}"), level=b.facts.number(t.level, [t]),
                               date=b.facts.date(t.valid_from, [t], precision=t.valid_from_precision))
                       for t in rows], language=b.language)
         items.append([b.facts.name(threat, rows), ": ", *steps])
-    alt: list[Run] = compose(_("Threat levels over time: {items}."), items=join(items, language=b.language,
+    alt: list[Run] = compose(pgettext("report", "Threat levels over time: {items}."), items=join(items, language=b.language,
                                                                                last="; ", sep="; "))
-    return Chart("threat-levels", "step", _("Threat levels over time"), [d.isoformat() for d in dates],
-                 series, _("level"), alt, classification=_level(assessed), y_max=Decimal(5),
+    return Chart("threat-levels", "step", pgettext("report", "Threat levels over time"), [d.isoformat() for d in dates],
+                 series, pgettext("report", "level"), alt, classification=_level(assessed), y_max=Decimal(5),
                  y_ticks=[str(level.label) for level in ThreatLevel])
 
 
@@ -98,12 +98,12 @@ def headcount_chart(b: Builder) -> Chart | None:
         items.append([b.facts.name(mission.acronym or mission.name, [mission]), " – ",
                       b.facts.name(localized(contribution, "name", b.language), [contribution]), ": ",
                       headcount])
-    alt = compose(_("People deployed per mission over the reporting period, by month. {items}."),
+    alt = compose(pgettext("report", "People deployed per mission over the reporting period, by month. {items}."),
                   items=join(items, language=b.language) if items else "")
     records = [r for *_rest, r in spans]
-    return Chart("headcount", "stacked-bar", _("People deployed per mission"),
+    return Chart("headcount", "stacked-bar", pgettext("report", "People deployed per mission"),
                  [formatting.format_date(m, language=b.language, precision="month") for m in points],
-                 series, _("people"), alt, classification=_level(records))
+                 series, pgettext("report", "people"), alt, classification=_level(records))
 
 
 def breakdown_chart(b: Builder, indicator, observations, dims) -> Chart | None:
@@ -115,26 +115,32 @@ def breakdown_chart(b: Builder, indicator, observations, dims) -> Chart | None:
     unit = localized(indicator, "unit", b.language)
     labels = [", ".join(dimension_label(b, d, o.disaggregation[d]) for d in dims) for o in observations]
     name = localized(indicator, "name", b.language)
-    alt = compose(_("{name}: {items}."), name=name, items=join(
-        [[label, " ", b.facts.number(o.value, [o], unit=unit, approximately=o.approximately, bound=o.bound)]
+    percent = unit.strip() == "%"
+    alt = compose(pgettext("report", "{name}: {items}."), name=name, items=join(
+        [[label, " ", b.facts.number(o.value, [o], unit=unit, approximately=o.approximately, bound=o.bound,
+                                     with_unit=percent)]
          for label, o in zip(labels, observations, strict=True)], language=b.language))
     return Chart(f"breakdown-{indicator.key}", "bar", name, labels,
                  [Series(unit, [o.value for o in observations])], unit, alt,
                  classification=_level(observations))
 
 
-def log_breakdown_chart(b: Builder, indicator, value, labels: list[str]) -> Chart | None:
+def log_breakdown_chart(b: Builder, indicator, value) -> Chart | None:
+    """An indicator computed from an activity log, by the log's categories (such as tasking)."""
+    from missiemonitor.reporting.build.indicators import log_sources
+
     if len(value.breakdown) < 2:
         return None
     unit = localized(indicator, "unit", b.language)
     name = localized(indicator, "name", b.language)
-    sources = value.records or [indicator]
-    alt = compose(_("{name}: {items}."), name=name, items=join(
-        [[label, " ", b.facts.number(amount, sources, unit=unit)]
-         for label, amount in zip(labels, value.breakdown.values(), strict=True)], language=b.language))
-    return Chart(f"breakdown-{indicator.key}", "bar", name, labels,
-                 [Series(unit, list(value.breakdown.values()))], unit, alt,
-                 classification=_level([indicator, *value.records]))
+    sources = log_sources(b, indicator, value)
+    alt = compose(pgettext("report", "{name}: {items}."), name=name, items=join(
+        [[part.label, " ", b.facts.number(part.value, sources, unit=unit, with_unit=unit.strip() == "%")]
+         for part in value.breakdown],
+        language=b.language))
+    return Chart(f"breakdown-{indicator.key}", "bar", name, [part.label for part in value.breakdown],
+                 [Series(unit, [part.value for part in value.breakdown])], unit, alt,
+                 classification=max(getattr(s, "classification", 0) for s in sources))
 
 
 def spending_chart(b: Builder, spent) -> Chart | None:
@@ -165,12 +171,12 @@ def spending_chart(b: Builder, spent) -> Chart | None:
                     label += f" {formatting.format_period(e.start, e.end, language=b.language)}"
                 values[index[label]] += e.amount
         series.append(Series(str(BudgetSource(source).label), values))
-    alt = compose(_("Spending by mission and budget source: {items}."), items=join([
+    alt = compose(pgettext("report", "Spending by mission and budget source: {items}."), items=join([
         [b.facts.name(b.scope.mission(e.mission_id).acronym, [b.scope.mission(e.mission_id)]), " ",
          b.facts.period(e.start, e.end, [e]), ", ", str(BudgetSource(e.budget_source).label), ": ",
          b.facts.money(e.amount, [e], approximately=e.approximately)] for e in spent], language=b.language))
-    return Chart("spending", "stacked-bar", _("Spending by mission and budget source"), categories, series,
-                 _("million euro"), alt, classification=_level(spent), y_scale=10**6)
+    return Chart("spending", "stacked-bar", pgettext("report", "Spending by mission and budget source"), categories, series,
+                 pgettext("report", "million euro"), alt, classification=_level(spent), y_scale=10**6)
 
 
 def conditions_chart(b: Builder, progress) -> Chart | None:
@@ -178,7 +184,7 @@ def conditions_chart(b: Builder, progress) -> Chart | None:
     rows = [p for p in progress if p.conditions]
     if not rows or not any(c.assessment is not None for p in rows for c in p.conditions):
         return None
-    not_assessed = _("not assessed")
+    not_assessed = pgettext("report", "not assessed")
     levels: dict[str, int] = {}
     for p in rows:
         for c in p.conditions:
@@ -192,11 +198,11 @@ def conditions_chart(b: Builder, progress) -> Chart | None:
     for p in rows:
         met = sum(1 for c in p.conditions if c.met)
         records = [c.assessment for c in p.conditions if c.assessment is not None] or [p.lto]
-        items.append(compose(_("{lto}: {met} of {total} conditions met"),
+        items.append(compose(pgettext("report", "{lto}: {met} of {total} conditions met"),
                              lto=b.facts.name(p.lto.code, [p.lto]),
                              met=b.facts.number(met, records), total=b.facts.number(len(p.conditions),
                                                                                     [p.lto])))
-    alt = compose(_("Condition status per long-term objective: {items}."), items=join(items, language=b.language))
-    return Chart("conditions", "hbar-stacked", _("Condition status per long-term objective"),
-                 [p.lto.code for p in rows], series, _("conditions"), alt,
+    alt = compose(pgettext("report", "Condition status per long-term objective: {items}."), items=join(items, language=b.language))
+    return Chart("conditions", "hbar-stacked", pgettext("report", "Condition status per long-term objective"),
+                 [p.lto.code for p in rows], series, pgettext("report", "conditions"), alt,
                  classification=_level([p.lto for p in rows]))

@@ -4,7 +4,7 @@ points of attention (the attention-point rules and authored text)."""
 from __future__ import annotations
 
 from django.apps import apps
-from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from missiemonitor.context.models import ContextEvent, ThreatAssessment
 from missiemonitor.reporting.build import adapters
@@ -20,9 +20,9 @@ POLITICAL = {ContextEvent.Category.POLITICAL, ContextEvent.Category.HUMAN_RIGHTS
 
 
 def developments(b: Builder) -> Section:
-    section = Section(key="developments", title=_("Political and security developments"))
-    political = Section(key="political", title=_("Political developments"))
-    security = Section(key="security", title=_("Security developments"))
+    section = Section(key="developments", title=pgettext("report", "Political and security developments"))
+    political = Section(key="political", title=pgettext("report", "Political developments"))
+    security = Section(key="security", title=pgettext("report", "Security developments"))
     covered_p = b.narrate(political, b.narratives("political"), key_prefix="political")
     covered_s = b.narrate(security, b.narratives("security"), key_prefix="security")
     covered = covered_p | covered_s
@@ -47,7 +47,7 @@ def developments(b: Builder) -> Section:
         if not child.is_empty():
             section.children.append(child)
     if section.is_empty():
-        section.blocks.append(Paragraph([_("The data hold no political or security developments for "
+        section.blocks.append(Paragraph([pgettext("report", "The data hold no political or security developments for "
                                            "this period.")]))
     return section
 
@@ -66,7 +66,7 @@ def _event(b: Builder, event: ContextEvent) -> list[Run]:
                                        unit=localized(figure, "unit", b.language), with_unit=True))
         runs.append(")")
     if event.planned:
-        runs.append(" " + _("(planned)"))
+        runs.append(" " + pgettext("report", "(planned)"))
     return runs
 
 
@@ -76,13 +76,13 @@ def _threat_sentences(b: Builder, threats: list[ThreatAssessment]) -> list[Run]:
         subject_parts = {"threat": b.facts.name(localized(threat, "threat", b.language), [threat])}
         actor = localized(threat, "actor", b.language)
         if actor:
-            subject = compose(_("the threat of {threat} from {actor}"), actor=b.facts.name(actor, [threat]),
+            subject = compose(pgettext("report", "the threat of {threat} from {actor}"), actor=b.facts.name(actor, [threat]),
                               **subject_parts)
         else:
-            subject = compose(_("the threat of {threat}"), **subject_parts)
+            subject = compose(pgettext("report", "the threat of {threat}"), **subject_parts)
         location = b.scope.locations.get(threat.location_id) if threat.location_id else None
         if location is not None:
-            subject += compose(_(" at {place}"), place=b.facts.name(location.name, [location]))
+            subject += compose(pgettext("report", " at {place}"), place=b.facts.name(location.name, [location]))
         moment = when(b, b.facts.record_date(threat, "valid_from"))
         if threat.level is not None:
             from missiemonitor.context.models import ThreatLevel
@@ -90,16 +90,16 @@ def _threat_sentences(b: Builder, threats: list[ThreatAssessment]) -> list[Run]:
             level = b.facts.number(threat.level, [threat])
             label = str(ThreatLevel(threat.level).label)
             template = {
-                ThreatAssessment.Change.LOWERED: _("{when} {subject} was lowered to level {level} ({label})."),
-                ThreatAssessment.Change.RAISED: _("{when} {subject} was raised to level {level} ({label})."),
-            }.get(threat.change, _("{when} {subject} was assessed at level {level} ({label})."))
+                ThreatAssessment.Change.LOWERED: pgettext("report", "{when} {subject} was lowered to level {level} ({label})."),
+                ThreatAssessment.Change.RAISED: pgettext("report", "{when} {subject} was raised to level {level} ({label})."),
+            }.get(threat.change, pgettext("report", "{when} {subject} was assessed at level {level} ({label})."))
             sentence = compose(template, when=moment, subject=subject, level=level, label=label)
         elif threat.change == ThreatAssessment.Change.LOWERED:
-            sentence = compose(_("{when} {subject} was lowered."), when=moment, subject=subject)
+            sentence = compose(pgettext("report", "{when} {subject} was lowered."), when=moment, subject=subject)
         elif threat.change == ThreatAssessment.Change.RAISED:
-            sentence = compose(_("{when} {subject} was raised."), when=moment, subject=subject)
+            sentence = compose(pgettext("report", "{when} {subject} was raised."), when=moment, subject=subject)
         else:
-            sentence = compose(_("{when} {subject} was reassessed."), when=moment, subject=subject)
+            sentence = compose(pgettext("report", "{when} {subject} was reassessed."), when=moment, subject=subject)
         if runs:
             runs.append(" ")
         runs.extend(capitalise(sentence))
@@ -107,7 +107,7 @@ def _threat_sentences(b: Builder, threats: list[ThreatAssessment]) -> list[Run]:
 
 
 def attention(b: Builder) -> Section:
-    section = Section(key="attention", title=_("General points of attention"))
+    section = Section(key="attention", title=pgettext("report", "General points of attention"))
     b.narrate(section, b.narratives("attention"), key_prefix="attention")
     points = adapters.attention_points(user=b.scope.user, start=b.scope.start, end=b.scope.end,
                                        mission_keys=[m.key for m in b.scope.missions],
@@ -118,10 +118,10 @@ def attention(b: Builder) -> Section:
         for point in points:
             sources = [records[r] for r in point.records if r in records]
             items.append([b.facts.statement(point.message, sources)])
-        section.children.append(Section(key="attention-rules", title=_("Signals from the monitoring"),
+        section.children.append(Section(key="attention-rules", title=pgettext("report", "Signals from the monitoring"),
                                          blocks=[BulletList(items)]))
     if section.is_empty():
-        section.blocks.append(Paragraph([_("The monitoring raised no general points of attention in "
+        section.blocks.append(Paragraph([pgettext("report", "The monitoring raised no general points of attention in "
                                            "this period.")]))
     return section
 

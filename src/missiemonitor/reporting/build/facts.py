@@ -7,7 +7,6 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import models
-from django.utils.translation import gettext as _
 
 from missiemonitor.core import formatting
 from missiemonitor.core.kamerstuk import kamerstuk_citation
@@ -33,8 +32,10 @@ def record_title(obj: Any, language: str) -> str:
     if label == "finance.Expenditure":
         return f"{obj.mission}, {formatting.format_period(obj.start, obj.end, language=language)}"
     if label in {"missions.Mandate", "core.Source"}:
-        return obj.citation_in(language) if hasattr(obj, "citation_in") else obj.citation
-    for attr in ("name", "title", "threat", "description", "asset_type", "text", "label"):
+        if getattr(obj, "dossier", "") and getattr(obj, "number", None):
+            return kamerstuk_citation(obj.dossier, obj.number, obj.date, language=language)
+        return obj.title
+    for attr in ("name", "title", "label", "threat", "asset_type", "text", "description"):
         text = localized(obj, attr, language) if hasattr(obj, attr) else ""
         if text:
             return text if len(text) <= 120 else text[:117].rstrip() + "…"
@@ -74,9 +75,9 @@ class Facts:
 
     def number(self, value: Decimal | int, sources, *, unit: str = "", approximately: bool = False,
                bound: str = "", with_unit: bool = False) -> Fact:
-        text = formatting.format_quantity(value, language=self.language,
-                                          unit=unit if unit.strip() == "%" else "")
-        if with_unit and unit and unit.strip() != "%":
+        percent = unit.strip() == "%"
+        text = formatting.format_quantity(value, language=self.language, unit="%" if with_unit and percent else "")
+        if with_unit and unit and not percent:
             text = f"{text} {unit}"
         text = formatting.qualify(text, language=self.language, approximate=approximately, bound=bound)
         return Fact("number", Decimal(str(value)), text, self.refs(sources), unit=unit,
@@ -115,12 +116,11 @@ class Facts:
         if getattr(obj, "dossier", "") and getattr(obj, "number", None):
             text = kamerstuk_citation(obj.dossier, obj.number, obj.date, language=self.language) + "."
         else:
-            text = obj.title
+            text = obj.title if obj.title.endswith((".", "!", "?")) else f"{obj.title}."
         return Fact("citation", text, text, self.refs([obj]))
 
     def headcount(self, obj: Any, attr: str = "actual_headcount") -> Fact | None:
         value = getattr(obj, attr, None)
         if value is None:
             return None
-        return self.number(value, [obj], approximately=getattr(obj, "headcount_approximately", False),
-                           unit=_("people"))
+        return self.number(value, [obj], approximately=getattr(obj, "headcount_approximately", False))

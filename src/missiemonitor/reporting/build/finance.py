@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import Decimal
 
-from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from missiemonitor.finance.models import BudgetSource
 from missiemonitor.reporting.build.base import Builder
@@ -31,9 +31,10 @@ def _mission_name(b: Builder, expenditure) -> Run:
 
 
 def finance(b: Builder) -> Section:
-    section = Section(key="finance", title=_("Finances"))
+    section = Section(key="finance", title=pgettext("report", "Finances"))
     blocks = b.narratives("finance")
-    covered = b.narrate(section, blocks, key_prefix="finance")
+    authored = Section(key="finance-text", title="")
+    covered = b.narrate(authored, blocks, key_prefix="finance")
     spent = [e for e in b.scope.expenditures if e.amount is not None]
     current = [e for e in spent if e.end >= b.scope.start]
     earlier = [e for e in spent if e.end < b.scope.start]
@@ -48,12 +49,15 @@ def finance(b: Builder) -> Section:
         before = previous.get((start.replace(year=start.year - 1), end.replace(year=end.year - 1)))
         if before:
             total = sum((e.amount for e in before), Decimal(0))
-            runs += [" ", *capitalise(compose(_("{period} this was {total}."),
+            runs += [" ", *capitalise(compose(pgettext("report", "{period} this was {total}."),
                                               period=period_phrase(b, before[0].start, before[0].end, before),
                                               total=b.facts.money(total, before, approximately=any(
                                                   e.approximately for e in before))))]
         if runs:
             section.blocks.append(Paragraph(runs))
+    # The totals come first: authored text on funding usually refers back to them.
+    section.blocks.extend(authored.blocks)
+    section.children.extend(authored.children)
     if not blocks:
         by_source: dict[str, list] = defaultdict(list)
         for e in b.scope.expenditures:
@@ -63,7 +67,7 @@ def finance(b: Builder) -> Section:
             missions = list(dict.fromkeys(e.mission_id for e in items))
             names = join([[_mission_name(b, next(e for e in items if e.mission_id == m))] for m in missions],
                          language=b.language)
-            section.blocks.append(Paragraph(compose(_("Funded from the {source}: {missions}."),
+            section.blocks.append(Paragraph(compose(pgettext("report", "Budget source {source}: {missions}."),
                                                     source=str(BudgetSource(source).label), missions=names)))
         for e in b.scope.expenditures:
             description = localized(e, "description", b.language)
@@ -75,7 +79,7 @@ def finance(b: Builder) -> Section:
         if chart is not None:
             section.blocks.append(chart)
     if section.is_empty():
-        section.blocks.append(Paragraph([_("The data hold no spending for this period.")]))
+        section.blocks.append(Paragraph([pgettext("report", "The data hold no spending for this period.")]))
     return section
 
 
@@ -86,7 +90,7 @@ def _period_sentence(b: Builder, start, end, items, covered) -> list[Run]:
         e = items[0]
         if b.mentions(covered, e):
             return []
-        return capitalise(compose(_("{period} spending on {mission} amounted to {amount}."), period=period,
+        return capitalise(compose(pgettext("report", "{period} spending on {mission} amounted to {amount}."), period=period,
                                   mission=_mission_name(b, e),
                                   amount=b.facts.money(e.amount, [e], approximately=e.approximately)))
     total = b.facts.money(sum((e.amount for e in items), Decimal(0)), items, approximately=approximate)
@@ -96,13 +100,13 @@ def _period_sentence(b: Builder, start, end, items, covered) -> list[Run]:
         if b.mentions(covered, e):
             continue
         part = [b.facts.money(e.amount, [e], approximately=e.approximately), " ",
-                *compose(_("for {mission}"), mission=_mission_name(b, e))]
+                *compose(pgettext("report", "for {mission}"), mission=_mission_name(b, e))]
         if e.mission_id in shared:
             part.append(f" ({BudgetSource(e.budget_source).label})")
         parts.append(part)
     if not parts:
-        return capitalise(compose(_("{period} total spending amounted to {total}."), period=period, total=total))
-    return capitalise(compose(_("{period} total spending amounted to {total}, of which {parts}."),
+        return capitalise(compose(pgettext("report", "{period} total spending amounted to {total}."), period=period, total=total))
+    return capitalise(compose(pgettext("report", "{period} total spending amounted to {total}, of which {parts}."),
                               period=period, total=total, parts=join(parts, language=b.language)))
 
 
@@ -123,15 +127,15 @@ def _table(b: Builder, spent) -> Table:
                 cells.append(Cell(["–"], numeric=True))
         rows.append(cells)
         levels.append(max(e.classification for e in items))
-    footer = [Cell([_("Total")]), Cell([""])]
+    footer = [Cell([pgettext("report", "Total")]), Cell([""])]
     for period in periods:
         here = [e for e in spent if (e.start, e.end) == period]
         footer.append(Cell([b.facts.money(sum((e.amount for e in here), Decimal(0)), here,
                                           approximately=any(e.approximately for e in here))], numeric=True))
-    header: list = [_("Mission"), _("Budget source")] + [
+    header: list = [pgettext("report", "Mission"), pgettext("report", "Budget source")] + [
         b.facts.period(start, end, [e for e in spent if (e.start, e.end) == (start, end)])
         for start, end in periods]
-    return Table(caption=_("Spending by mission and budget source"), header=header, rows=rows,
+    return Table(caption=pgettext("report", "Spending by mission and budget source"), header=header, rows=rows,
                  row_classifications=levels, footer=footer)
 
 

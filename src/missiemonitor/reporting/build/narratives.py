@@ -17,11 +17,11 @@ from typing import Any
 
 from django.apps import apps
 
-from missiemonitor.core.dataset.placeholders import KINDS, PLACEHOLDER
+from missiemonitor.core.dataset.placeholders import BLOCK_KINDS, KINDS, PLACEHOLDER
 from missiemonitor.core.dataset.spec import by_name
 from missiemonitor.reporting.build.facts import Facts, localized
 from missiemonitor.reporting.build.phrases import merge
-from missiemonitor.reporting.viewmodel import Fact, Run
+from missiemonitor.reporting.viewmodel import BulletList, Fact, Paragraph, Run
 
 DATE_FIELDS = {"start", "end", "date", "valid_from", "issued", "expected_by", "due", "completed_on"}
 NUMBER_FIELDS = {"actual_headcount", "planned_headcount", "headcount", "count", "value", "amount",
@@ -38,6 +38,7 @@ NAME_ATTR = {
     "missions.PlannedContribution": "description", "missions.Location": "name", "core.Source": "title",
     "results.Indicator": "name",
 }
+PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[^\sa-z])")
 RELATED = {"results.Observation": ("indicator",), "finance.Expenditure": ("mission",),
            "missions.Posting": ("role",)}
@@ -53,7 +54,7 @@ def model_labels(kind: str) -> list[str]:
 
 @dataclass
 class Rendered:
-    paragraphs: list[list[Run]]
+    blocks: list[Paragraph | BulletList]
     records: set[tuple[str, str]] = field(default_factory=set)  # (label, key) referenced
     left_out: int = 0  # sentences left out because a record is not visible
 
@@ -101,6 +102,15 @@ class Resolver:
             for figure in EventFigure.objects.filter(event_id__in=ids).order_by("order", "id"):
                 self.figures.setdefault(figure.event_id, []).append(figure)
 
+    def _block_date(self, kind: str, key: str, where: str, block: Any) -> Fact:
+        """``{period:start}`` / ``{period:end}``: the block's own period, as a month when it
+        starts on the first or ends on the last day of a month, else as a day."""
+        if block is None or key not in BLOCK_KINDS[kind]:
+            raise NarrativeError(f"{where}: {{{kind}:{key}}} is not a placeholder of this block")
+        value = block.start if key == "start" else block.end
+        aligned = value.day == 1 if key == "start" else (value + dt.timedelta(days=1)).day == 1
+        return self.facts.date(value, [], precision="month" if aligned else "day")
+
     def set_figures(self, figures: dict[int, list]) -> None:
         for event_id, items in figures.items():
             self.figures.setdefault(event_id, items)
@@ -112,7 +122,9 @@ class Resolver:
                 return obj
         return None
 
-    def resolve(self, kind: str, key: str, fld: str | None, where: str) -> Run | None:
+    def resolve(self, kind: str, key: str, fld: str | None, where: str, block: Any = None) -> Run | None:
+        if kind in BLOCK_KINDS:
+            return self._block_date(kind, key, where, block)
         if kind not in KINDS:
             raise NarrativeError(f"{where}: unknown placeholder kind {kind!r}")
         obj = self.find(kind, key)
@@ -145,13 +157,20 @@ class Resolver:
             figure = figures[index]
             return facts.number(figure.value, [obj], approximately=figure.approximately,
                                 unit=localized(figure, "unit", self.language))
+        limit = None
+        for suffix in ("_month", "_year"):
+            if fld.endswith(suffix) and fld.removesuffix(suffix) in DATE_FIELDS:
+                fld, limit = fld.removesuffix(suffix), suffix[1:]
         if not hasattr(obj, fld):
             raise NarrativeError(f"{where}: {kind} {key!r} has no field {fld!r}")
         value = getattr(obj, fld)
         if fld in DATE_FIELDS or isinstance(value, dt.date):
             if value is None:
                 raise NarrativeError(f"{where}: {kind} {key!r} has no {fld}")
-            return facts.date(value, [obj], precision=getattr(obj, f"{fld}_precision", "day"))
+            precision = getattr(obj, f"{fld}_precision", "day")
+            if limit is not None and PRECISION_RANK[limit] > PRECISION_RANK[precision]:
+                precision = limit
+            return facts.date(value, [obj], precision=precision)
         if fld in NUMBER_FIELDS or (isinstance(value, int | Decimal) and not isinstance(value, bool)):
             if value is None:
                 raise NarrativeError(f"{where}: {kind} {key!r} has no {fld}")
@@ -167,17 +186,50 @@ class Resolver:
         raise NarrativeError(f"{where}: {kind} {key!r}: field {fld!r} cannot be written in a report")
 
 
-def render(text: str, resolver: Resolver, *, where: str) -> Rendered:
-    """Paragraphs (separated by blank lines) of runs. Sentences that name an invisible record
-    are left out."""
-    result = Rendered(paragraphs=[])
+def _chunks(text: str):
+    """("p", text) for each paragraph and ("li", [texts]) for each run of list items: paragraphs
+    are separated by blank lines; a line that starts with "- " is a list item."""
     for chunk in re.split(r"\n\s*\n", text.strip()):
-        chunk = " ".join(chunk.split())
-        if not chunk:
+        lines, items = [], []
+        for line in chunk.splitlines():
+            if line.lstrip().startswith("- "):
+                if lines:
+                    yield "p", " ".join(lines)
+                    lines = []
+                items.append(line.lstrip()[2:].strip())
+            else:
+                if items:
+                    yield "li", items
+                    items = []
+                if line.strip():
+                    lines.append(line.strip())
+        if lines:
+            yield "p", " ".join(lines)
+        if items:
+            yield "li", items
+
+
+def render(text: str, resolver: Resolver, *, where: str, block: Any = None) -> Rendered:
+    """Paragraphs and lists of runs. Sentences (and list items) that name a record the reader
+    may not see are left out."""
+    result = Rendered(blocks=[])
+    level = getattr(block, "classification", 0)
+    for kind, content in _chunks(text):
+        if kind == "li":
+            items = []
+            for item in content:
+                runs, refs, visible = _sentence(" ".join(item.split()), resolver, where, block)
+                if not visible:
+                    result.left_out += 1
+                    continue
+                items.append(merge(runs))
+                result.records |= refs
+            if items:
+                result.blocks.append(BulletList(items, classification=level))
             continue
         kept: list[Run] = []
-        for sentence in _SENTENCE_END.split(chunk):
-            runs, refs, visible = _sentence(sentence, resolver, where)
+        for sentence in _SENTENCE_END.split(" ".join(content.split())):
+            runs, refs, visible = _sentence(sentence, resolver, where, block)
             if not visible:
                 result.left_out += 1
                 continue
@@ -186,13 +238,15 @@ def render(text: str, resolver: Resolver, *, where: str) -> Rendered:
             kept.extend(runs)
             result.records |= refs
         if kept:
-            result.paragraphs.append(merge(kept))
+            result.blocks.append(Paragraph(merge(kept), classification=level, origin="narrative"))
     return result
 
 
-def _sentence(sentence: str, resolver: Resolver, where: str):
+def _sentence(sentence: str, resolver: Resolver, where: str, block: Any = None):
     matches = list(PLACEHOLDER.finditer(sentence))
     for match in matches:
+        if match["kind"] in BLOCK_KINDS:
+            continue
         if match["kind"] not in KINDS:
             raise NarrativeError(f"{where}: unknown placeholder kind {match['kind']!r}")
         if resolver.find(match["kind"], match["key"]) is None:
@@ -203,7 +257,7 @@ def _sentence(sentence: str, resolver: Resolver, where: str):
     for match in matches:
         if match.start() > position:
             runs.append(sentence[position:match.start()])
-        run = resolver.resolve(match["kind"], match["key"], match["field"], where)
+        run = resolver.resolve(match["kind"], match["key"], match["field"], where, block)
         if isinstance(run, Fact):
             refs |= {(r.label, r.key) for r in run.sources}
         if run is not None:

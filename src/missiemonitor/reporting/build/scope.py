@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, Max, OuterRef, Q
 
 from missiemonitor.context.models import ContextEvent, EventFigure, Incident, ThreatAssessment
 from missiemonitor.core.models import Organisation, Source
@@ -35,6 +35,7 @@ from missiemonitor.results.models import (
     Framework,
     FrameworkVersion,
     Indicator,
+    LogEntry,
     LongTermObjective,
     Objective,
     Observation,
@@ -95,6 +96,7 @@ class Scope:
     programmes: list[Programme] = field(default_factory=list)
     narratives: list[NarrativeBlock] = field(default_factory=list)
     signatories: list[Signatory] = field(default_factory=list)
+    log_levels: dict[tuple[int, str], int] = field(default_factory=dict)
 
     @property
     def mission_ids(self) -> set[int]:
@@ -223,6 +225,12 @@ def load_scope(*, user: Any, start: dt.date, end: dt.date, language: str,
     scope.expenditures = list(Expenditure.objects.visible_to(user).filter(
         overlaps("start", "end", compare_from, end), mission_id__in=ids).order_by("start", "key"))
 
+    scope.log_levels = {
+        (row["contribution_id"], row["kind"]): row["level"]
+        for row in LogEntry.objects.visible_to(user).filter(
+            date__gte=start, date__lte=end, contribution_id__in=contribution_ids)
+        .values("contribution_id", "kind").annotate(level=Max("classification")).order_by()
+    }
     scope.narratives = list(NarrativeBlock.objects.visible_to(user).filter(
         start__gte=start, end__lte=end, language=language).filter(
         Q(mission__isnull=True) | Q(mission_id__in=ids)).order_by("section", "order", "key"))

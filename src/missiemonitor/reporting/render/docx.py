@@ -236,7 +236,7 @@ class _Writer:
                 for run in p.runs:
                     run.font.size = Pt(8)
         self._add_footnotes_part()
-        doc.core_properties.title = f"{report.title} – {plain(report.subtitle)}"
+        doc.core_properties.title = f"{report.title} – {plain(report.subtitle)}"[:255]
         doc.core_properties.language = "nl-NL" if report.language == "nl" else "en-GB"
         buffer = io.BytesIO()
         doc.save(buffer)

@@ -1,5 +1,6 @@
-"""PDF/A (PDF/A-3b) printed by WeasyPrint from the report's HTML, with DejaVu Sans embedded
-and a text layer from which every figure can be extracted. Charts stay vector (SVG)."""
+"""PDF/A (PDF/A-3b) printed by WeasyPrint from the report's HTML, with Liberation Sans (from the
+Debian image) embedded and a text layer from which every figure can be extracted. Charts stay
+vector (SVG)."""
 
 from __future__ import annotations
 

@@ -25,7 +25,8 @@ from missiemonitor.reporting.build import ReportError
 from missiemonitor.reporting.forms import NarrativeForm, ReportForm
 from missiemonitor.reporting.models import NarrativeBlock
 from missiemonitor.reporting.render import render
-from missiemonitor.reporting.render.html import block_html, runs_html
+from missiemonitor.reporting.render.charts import ChartImages
+from missiemonitor.reporting.render.html import HtmlWriter
 from missiemonitor.reporting.selectors import report_build
 from missiemonitor.reporting.services import report_generate
 from missiemonitor.reporting.viewmodel import Chart
@@ -108,15 +109,16 @@ def _narrative_key(block: NarrativeBlock) -> str:
 
 
 def _generated_html(report, section) -> str:
+    writer = HtmlWriter(report, ChartImages())
     parts = []
     for block in section.blocks:
         if getattr(block, "origin", "generated") == "narrative":
             continue
         if isinstance(block, Chart):  # charts are drawn in the files; here their text stands in
             parts.append(f'<p class="nl-paragraph"><strong>{escape(block.title)}.</strong> '
-                         f"{runs_html(report, block.alt)}</p>")
+                         f"{writer.runs(block.alt)}</p>")
         else:
-            parts.append(block_html(report, block, None, False))
+            parts.append(writer.block(block))
     return mark_safe("".join(parts))  # noqa: S308 - the renderer escapes every text it writes
 
 

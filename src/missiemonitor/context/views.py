@@ -17,14 +17,17 @@ from missiemonitor.context.forms import (
 )
 from missiemonitor.context.models import ContextEvent, Incident, ThreatAssessment
 from missiemonitor.web.editing import EditSpec, edit_view
-from missiemonitor.web.pages import is_htmx, render_page
+from missiemonitor.web.pages import default_period, is_htmx, render_page
+from missiemonitor.web.selectors import reporting_period_default
 
 
 @login_required
 @require_GET
 def context_timeline(request: HttpRequest) -> HttpResponse:
     user = request.user
-    form = ContextFilterForm(request.GET or None, areas=selectors.event_areas(user=user),
+    period = reporting_period_default(user=user) or default_period()
+    data = request.GET if request.GET else {"start": period.start, "end": period.end}
+    form = ContextFilterForm(data, areas=selectors.event_areas(user=user),
                              places=selectors.event_places(user=user))
     filters = form.filters()
     events = selectors.events_timeline(user=user, **filters)

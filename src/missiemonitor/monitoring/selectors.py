@@ -208,16 +208,23 @@ def fieldreports_of(*, user: Any, contribution: Any) -> list[FieldReport]:
                 .order_by("-start", "key"))
 
 
+INBOX_APPROVED_LIMIT = 50
+
+
 def fieldreport_inbox(*, user: Any, statuses: list[str] | None = None,
                       mission_keys: list[str] | None = None) -> list[FieldReport]:
-    """Field reports by status (default: those awaiting review, then returned, then drafts),
-    oldest period first."""
+    """Field reports in the given states (default: all), oldest period first; of the approved
+    ones only the INBOX_APPROVED_LIMIT most recent, since those need no more work. Two queries."""
     qs = FieldReport.objects.visible_to(user).select_related("contribution__mission", "author")
-    if statuses:
-        qs = qs.filter(status__in=statuses)
     if mission_keys:
         qs = qs.filter(mission__key__in=mission_keys)
-    return list(qs.order_by("start", "contribution__key", "key"))
+    statuses = statuses or [s.value for s in FieldReport.Status]
+    open_states = [s for s in statuses if s != FieldReport.Status.APPROVED]
+    reports = list(qs.filter(status__in=open_states).order_by("start", "contribution__key", "key"))
+    if FieldReport.Status.APPROVED in statuses:
+        approved = qs.filter(status=FieldReport.Status.APPROVED).order_by("-start", "-key")
+        reports += list(approved[:INBOX_APPROVED_LIMIT])[::-1]
+    return reports
 
 
 def fieldreport_get(*, user: Any, key: str) -> FieldReport:

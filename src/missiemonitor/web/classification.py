@@ -69,8 +69,13 @@ def classification_of_refs(refs: Any) -> Classification:
     highest = Classification.ONGERUBRICEERD
     for label, model_keys in sorted(keys.items()):
         model = apps.get_model(label)
-        if not any(f.name == "classification" for f in model._meta.concrete_fields):
+        names = {f.name for f in model._meta.concrete_fields}
+        if "classification" not in names:
             continue
-        level = model.objects.filter(key__in=model_keys).aggregate(level=Max("classification"))["level"]
+        if "key" in names:
+            lookup = {"key__in": model_keys}
+        else:  # rows without a key (log entries) are referred to by their id
+            lookup = {"pk__in": [int(k) for k in model_keys if str(k).isdigit()]}
+        level = model.objects.filter(**lookup).aggregate(level=Max("classification"))["level"]
         highest = max(highest, level or 0)
     return Classification(highest)

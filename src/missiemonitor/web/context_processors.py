@@ -25,8 +25,9 @@ def _user_missions(user):
     from missiemonitor.missions.models import Mission
 
     if user.all_missions:
-        return None  # need-to-know for all missions
-    return list(Mission.objects.visible_to(user).filter(pk__in=user.mission_ids).only("key", "acronym", "name"))
+        return {"all": True, "missions": []}  # need-to-know for all missions
+    missions = Mission.objects.visible_to(user).filter(pk__in=user.mission_ids).only("key", "acronym", "name")
+    return {"all": False, "missions": list(missions)}
 
 
 def shell(request):

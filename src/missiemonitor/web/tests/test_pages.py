@@ -44,6 +44,8 @@ PAGES = [
     "/financien/uitgaven/nieuw/",
     "/bijdragen/../plaatsingen/posting-a/bewerken/",
     "/rapportage/",
+    f"/rapportage/tekst/?{PERIOD}&audience=public&language=nl",
+    "/rapportage/tekst/narrative-essence/",
     "/gegevens/",
     "/zoeken/?q=overdracht",
     "/toegankelijkheid/",
@@ -174,3 +176,28 @@ def test_query_counts_do_not_grow_with_the_data(coordinator_client, world):
     grow_world(world, scale=20)
     large = counts()
     assert small == large
+
+
+def test_report_preview_is_sandboxed_and_downloads_stay_in_the_session(coordinator_client, client, world,
+                                                                      settings, tmp_path):
+    settings.REPORT_OUTPUT_DIR = tmp_path
+    response = coordinator_client.get(f"/rapportage/voorbeeld/?{PERIOD}&audience=public&language=nl")
+    assert response.status_code == 200
+    policy = response["Content-Security-Policy"]
+    assert "sandbox" in policy and "script-src" not in policy and "default-src 'none'" in policy
+    response = coordinator_client.post("/rapportage/", {"start": "2024-05-01", "end": "2025-04-30",
+                                                        "audience": "public", "language": "nl",
+                                                        "formats": ["md"]})
+    assert response.status_code == 200
+    link = re.search(r'href="(/rapportage/bestanden/[^"]+\.md)"', response.content.decode()).group(1)
+    assert coordinator_client.get(link).status_code == 200
+    client.force_login(world.reviewer)
+    assert client.get(link).status_code == 404
+
+
+def test_need_to_know_for_all_missions_shows_in_the_user_menu(client, world):
+    world.coordinator.all_missions = True
+    world.coordinator.save()
+    client.force_login(world.coordinator)
+    html = client.get("/missies/").content.decode()
+    assert "alle missies" in html[html.index('data-testid="user-missions"'):][:300]

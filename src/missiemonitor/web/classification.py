@@ -58,24 +58,25 @@ def highest_classification(*shown: Any) -> Classification:
 
 def classification_of_refs(refs: Any) -> Classification:
     """The highest classification of the records named by provenance references
-    (``RecordRef(model, key)``), such as those of attention points. One query per kind of
-    record named, however many records."""
+    (``RecordRef(model, key)``), such as those of attention points. One query, whatever the
+    number and kinds of records named (none when nothing is named)."""
     from django.apps import apps
-    from django.db.models import Max
 
     keys: dict[str, set[str]] = {}
     for ref in refs:
-        keys.setdefault(ref.model, set()).add(ref.key)
-    highest = Classification.ONGERUBRICEERD
+        keys.setdefault(ref.model, set()).add(str(ref.key))
+    parts = []
     for label, model_keys in sorted(keys.items()):
         model = apps.get_model(label)
         names = {f.name for f in model._meta.concrete_fields}
         if "classification" not in names:
             continue
         if "key" in names:
-            lookup = {"key__in": model_keys}
+            lookup = {"key__in": sorted(model_keys)}
         else:  # rows without a key (log entries) are referred to by their id
-            lookup = {"pk__in": [int(k) for k in model_keys if str(k).isdigit()]}
-        level = model.objects.filter(**lookup).aggregate(level=Max("classification"))["level"]
-        highest = max(highest, level or 0)
-    return Classification(highest)
+            lookup = {"pk__in": sorted(int(k) for k in model_keys if k.isdigit())}
+        parts.append(model.objects.filter(**lookup).order_by().values_list("classification").distinct())
+    if not parts:
+        return Classification.ONGERUBRICEERD
+    levels = (parts[0].union(*parts[1:]) if len(parts) > 1 else parts[0]).order_by()
+    return Classification(max((row[0] for row in levels), default=0))

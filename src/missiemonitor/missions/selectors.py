@@ -309,27 +309,49 @@ class PersonnelSeries:
 def personnel_deployed(
     *, user: Any, dates: list[dt.date], mission_keys: list[str] | None = None
 ) -> list[PersonnelSeries]:
-    """Per mission, the people deployed on each date: the sum of the headcounts of the postings
-    running on that date (start on or before it, end empty or on or after it). One query for
-    the missions and one for the postings, whatever the number of dates."""
+    """Per mission, the people deployed on each date. Where a contribution's postings are
+    recorded, the sum of the headcounts of the postings running on that date (start on or
+    before it, end empty or on or after it); for a contribution without postings, its actual
+    headcount (else its planned one) on the dates within its period, an unknown start or end
+    counting as running (and making the figure approximate). Three queries, whatever the
+    number of dates or records."""
     missions = list(missions_visible(user=user, mission_keys=mission_keys))
     if not dates or not missions:
         return []
     first, last = min(dates), max(dates)
+    totals: dict[int, list[int]] = {mission.pk: [0] * len(dates) for mission in missions}
+    approximate: dict[int, bool] = defaultdict(bool)
+
+    def add(mission_id: int, start: dt.date | None, end: dt.date | None, headcount: int | None,
+            approx: bool) -> None:
+        row = totals[mission_id]
+        for index, day in enumerate(dates):
+            if (start is None or start <= day) and (end is None or end >= day):
+                row[index] += headcount or 0
+                approximate[mission_id] |= approx
+
+    staffed: set[int] = set()
     postings = (
         Posting.objects.visible_to(user)
         .filter(mission__in=missions, start__isnull=False, start__lte=last)
         .filter(Q(end__isnull=True) | Q(end__gte=first))
-        .values_list("mission_id", "start", "end", "headcount", "headcount_approximately")
+        .values_list("mission_id", "role__contribution_id", "start", "end", "headcount",
+                     "headcount_approximately")
     )
-    totals: dict[int, list[int]] = {mission.pk: [0] * len(dates) for mission in missions}
-    approximate: dict[int, bool] = defaultdict(bool)
-    for mission_id, start, end, headcount, approx in postings:
-        row = totals[mission_id]
-        for index, day in enumerate(dates):
-            if start <= day and (end is None or end >= day):
-                row[index] += headcount or 0
-                approximate[mission_id] |= approx
+    for mission_id, contribution_id, start, end, headcount, approx in postings:
+        staffed.add(contribution_id)
+        add(mission_id, start, end, headcount, approx)
+    contributions = (
+        Contribution.objects.visible_to(user).filter(mission__in=missions)
+        .filter(Q(start__isnull=True) | Q(start__lte=last)).filter(Q(end__isnull=True) | Q(end__gte=first))
+        .values_list("pk", "mission_id", "start", "end", "actual_headcount", "planned_headcount",
+                     "headcount_approximately")
+    )
+    for pk, mission_id, start, end, actual, planned, approx in contributions:
+        if pk in staffed or (actual is None and planned is None):
+            continue
+        headcount = actual if actual is not None else planned
+        add(mission_id, start, end, headcount, approx or start is None or actual is None)
     return [
         PersonnelSeries(mission, list(dates), totals[mission.pk], approximate[mission.pk])
         for mission in missions

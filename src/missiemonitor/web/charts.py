@@ -63,6 +63,8 @@ def bar_chart(points: list[tuple[str, Decimal | int]], *, height: int = 200) -> 
     """Vertical bars for ``(label, value)`` points, with four value ticks."""
     plot_height = height - TOP - BOTTOM
     top = _nice_max(float(max((p[1] for p in points), default=0) or 0))
+    if all(float(p[1] or 0).is_integer() for p in points):  # counts: whole-number ticks
+        top = max(4, -(-int(top) // 4) * 4)
     slot = (WIDTH - LEFT - RIGHT) / max(len(points), 1)
     bar_width = max(min(slot * 0.7, 48), 2)
     bars = []

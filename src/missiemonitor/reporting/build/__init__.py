@@ -26,6 +26,7 @@ from missiemonitor.reporting.build.front import (
 from missiemonitor.reporting.build.missions import mission_sections
 from missiemonitor.reporting.build.phrases import compose
 from missiemonitor.reporting.build.scope import load_scope, overlaps
+from missiemonitor.reporting.errors import ReportError
 from missiemonitor.reporting.viewmodel import (
     BulletList,
     Chart,
@@ -41,10 +42,6 @@ from missiemonitor.reporting.viewmodel import (
 
 LANGUAGES = ("nl", "en")
 AUDIENCES = ("public", "restricted")
-
-
-class ReportError(ValueError):
-    """A report that cannot be built as asked; the message says why."""
 
 
 def reader(user: Any, audience: str) -> Any:

@@ -239,7 +239,23 @@ def load_scope(*, user: Any, start: dt.date, end: dt.date, language: str,
     source_ids = {r.source_id for r in [*scope.events, *scope.threats] if r.source_id}
     source_ids |= {o.source_id for obs in scope.observations.values() for o in obs if o.source_id}
     scope.sources = {s.pk: s for s in Source.objects.visible_to(user).filter(pk__in=source_ids)}
+    _join(scope, roles)
     return scope
+
+
+def _join(scope: Scope, roles: list[Role]) -> None:
+    """Set the related records that titles and figures read, from what is loaded, so that no
+    attribute access queries the database again."""
+    indicators = {i.pk: i for i in scope.indicators}
+    for observations in scope.observations.values():
+        for obs in observations:
+            obs.indicator = indicators[obs.indicator_id]
+    for expenditure in scope.expenditures:
+        expenditure.mission = scope.mission(expenditure.mission_id)
+    by_id = {r.pk: r for r in roles}
+    for postings in scope.postings.values():
+        for posting in postings:
+            posting.role = by_id[posting.role_id]
 
 
 def _visible_dimensions(user: Any):

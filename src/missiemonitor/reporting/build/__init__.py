@@ -147,6 +147,13 @@ def _classified_in_scope(user: Any, scope) -> bool:
 def _finish(report: Report) -> None:
     """Number the sources in reading order, mark each block at the level of what it holds, and
     refuse to hand out a public report that holds anything classified."""
+    seen: dict[str, int] = {}
+    for section in report.walk():
+        for block in section.blocks:
+            if isinstance(block, Chart):
+                seen[block.chart_id] = seen.get(block.chart_id, 0) + 1
+                if seen[block.chart_id] > 1:  # chart ids are anchors and cache keys: unique
+                    block.chart_id = f"{block.chart_id}-{seen[block.chart_id]}"
     numbers: dict[tuple, int] = {}
     for fact in report.facts():
         if not fact.sources or fact.kind == "name":

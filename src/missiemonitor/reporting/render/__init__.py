@@ -63,8 +63,10 @@ def write_atomically(path: Path, data: bytes) -> None:
 
 
 def can_fork() -> bool:
-    return ("fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
-            and (os.cpu_count() or 1) > 1 and os.environ.get("MM_REPORT_PARALLEL", "1") != "0")
+    from django.conf import settings
+
+    return (settings.MM_REPORT_PARALLEL and "fork" in multiprocessing.get_all_start_methods()
+            and threading.active_count() == 1 and (os.cpu_count() or 1) > 1)
 
 
 def _pdf_worker(report: Report, path: Path, charts: ChartImages, errors) -> None:

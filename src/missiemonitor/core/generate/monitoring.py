@@ -249,6 +249,13 @@ def _report(
     }
     if status != "draft":
         record["status"] = status
+        # Submitted within the days allowed, or (about one in five) late.
+        allowed = 10 if monthly else 20
+        days = rng.randint(allowed + 2, allowed + 25) if rng.random() < 0.2 else rng.randint(1, allowed)
+        submitted = add_days(end, days)
+        record["submitted_at"] = f"{submitted.isoformat()}T09:00:00Z"
+        if status in {"approved", "returned"}:
+            record["reviewed_at"] = f"{add_days(submitted, rng.randint(1, 7)).isoformat()}T14:00:00Z"
     if not monthly:
         record["summary"] = "Kwartaalrapportage over inzet, resultaten en risico's."
     if not monthly or status != "approved":

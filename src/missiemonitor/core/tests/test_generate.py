@@ -220,6 +220,13 @@ def test_monitoring_visits_actions_and_field_reports(loaded):
     end = monthly.end or WINDOW_END
     expected = (end.year - monthly.start.year) * 12 + end.month - monthly.start.month + 1
     assert 0 < reports < expected  # some periods are missing
+    submitted = FieldReport.objects.exclude(status="draft")
+    assert not submitted.filter(submitted_at__isnull=True).exists()
+    assert not FieldReport.objects.filter(status="draft", submitted_at__isnull=False).exists()
+    lateness = {
+        (report.submitted_at.date() - report.end).days > 20 for report in submitted
+    }
+    assert lateness == {True, False}  # some on time, some late
 
 
 @pytest.mark.django_db

@@ -7,7 +7,7 @@ exporter writes from it and docs/dataset-format.md describes it (a test keeps th
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from django.apps import apps
 from django.db import models
@@ -39,11 +39,11 @@ class Section:
     order_by: tuple[str, ...] = ()  # for unkeyed nested sections: model attributes to sort by
     description: str = ""
 
-    @property
+    @cached_property  # asked for every field of every record: look it up once
     def model(self) -> type[models.Model]:
         return apps.get_model(self.model_label)
 
-    @property
+    @cached_property  # built once per section, not once per record
     def all_fields(self) -> tuple[Field, ...]:
         base: list[Field] = []
         if self.keyed:

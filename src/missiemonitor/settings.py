@@ -214,6 +214,8 @@ SPECTACULAR_SETTINGS = {
 MM_ATTENTION = {
     "ASSESSMENT_MAX_AGE_MONTHS": int(os.environ.get("MM_ASSESSMENT_MAX_AGE_MONTHS", 6)),
     "OWN_MISSION_CAPACITY_MIN_SHARE": float(os.environ.get("MM_OWN_MISSION_MIN_SHARE", 0.5)),
+    # dimension value codes that mean "the indicator's own mission" (besides its key and acronym)
+    "OWN_MISSION_CODES": env_list("MM_OWN_MISSION_CODES", ["mission", "own-mission"]),
     "ACTION_OVERDUE_HIGH_DAYS": int(os.environ.get("MM_ACTION_OVERDUE_HIGH_DAYS", 90)),
     "HANDOVER_GAP_MIN_DAYS": int(os.environ.get("MM_HANDOVER_GAP_MIN_DAYS", 1)),
     "PLANNED_HEADCOUNT_TOLERANCE": float(os.environ.get("MM_PLANNED_HEADCOUNT_TOLERANCE", 0.1)),

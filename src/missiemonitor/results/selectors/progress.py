@@ -169,16 +169,21 @@ class ProgressData:
                         .filter(target__objective__framework_version__framework_id__in=framework_ids)
                         .select_related("source").order_by("target_id", "source__key")):
             self.sources[mapping.target_id].append(mapping)
+        scale_ids = FrameworkVersion.objects.visible_to(user).filter(
+            framework_id__in=framework_ids).values("scale_id")
+        levels = list(ScaleLevel.objects.filter(scale_id__in=scale_ids).select_related("scale"))
+        self.scales = _Scales(levels)
+        by_pk = {level.pk: level for level in levels}  # shared: one instance per level
         self.assessments: dict[int, list[ConditionAssessment]] = defaultdict(list)
         for assessment in (ConditionAssessment.objects.visible_to(user)
                            .filter(state=AssessmentState.APPROVED, date__lte=until,
                                    condition__objective__framework_version__framework_id__in=framework_ids)
-                           .select_related("level").order_by("condition_id", "date", "pk")):
+                           .order_by("condition_id", "date", "pk")):
+            level = by_pk.get(assessment.level_id)
+            if level is None:  # a scale of a version the user may not see
+                continue
+            assessment.level = level
             self.assessments[assessment.condition_id].append(assessment)
-        scale_ids = FrameworkVersion.objects.visible_to(user).filter(
-            framework_id__in=framework_ids).values("scale_id")
-        self.scales = _Scales(list(ScaleLevel.objects.filter(scale_id__in=scale_ids)
-                                   .select_related("scale")))
 
     # -- one condition -----------------------------------------------------------------------
     def _own(self, condition_id: int, as_of: dt.date) -> list[ConditionAssessment]:

@@ -37,8 +37,8 @@ def framework(db):
                                  supersedes=v1, progress_rule="share-met")
     lto1 = LongTermObjectiveFactory(key="lto-old", framework_version=v1, code="LTO 6")
     lto2 = LongTermObjectiveFactory(key="lto-new", framework_version=v2, code="LTO 6")
-    c1, c2 = ConditionFactory(objective=lto1, code="a"), ConditionFactory(objective=lto1, code="b")
-    d1, d2, d3 = (ConditionFactory(objective=lto2, code=code) for code in ("a'", "b'", "c'"))
+    c1, c2 = ConditionFactory(objective=lto1, code="a", order=1), ConditionFactory(objective=lto1, code="b", order=2)
+    d1, d2, d3 = (ConditionFactory(objective=lto2, code=code, order=n) for n, code in enumerate(("a'", "b'", "c'")))
     ConditionMapping.objects.create(key="m1", source=c1, target=d1, relation="reworded", mission=mission)
     ConditionMapping.objects.create(key="m2", source=c2, target=d2, relation="merged", mission=mission)
     old = {lvl.code: lvl for lvl in ScaleLevel.objects.filter(scale=old_scale)}

@@ -1,5 +1,4 @@
 import secrets
-from importlib import resources
 from pathlib import Path
 
 from django.conf import settings
@@ -9,13 +8,9 @@ from django.core.management.base import BaseCommand, CommandError
 from missiemonitor.accounts.services import demo_user_ensure
 from missiemonitor.core.dataset.errors import DatasetError
 from missiemonitor.core.services import dataset_load
+from missiemonitor.datasets import dataset_path
 
-BUNDLED = "iraq-2024-2025.yaml"
 DEMO_USERNAME = "demo"
-
-
-def bundled_dataset_path(name: str = BUNDLED) -> Path:
-    return Path(str(resources.files("missiemonitor.datasets").joinpath(name)))
 
 
 def demo_password() -> str:
@@ -45,7 +40,7 @@ class Command(BaseCommand):
             raise CommandError("'demo' is for demo mode; unset MM_ENV=production")
         self.stdout.write("Migrating the database…")
         call_command("migrate", interactive=False, verbosity=0)
-        path = dataset or bundled_dataset_path()
+        path = dataset or dataset_path()
         self.stdout.write(f"Loading {path.name}…")
         try:
             stats = dataset_load(path=path)

@@ -21,8 +21,8 @@ from missiemonitor.results.models import Indicator
 from missiemonitor.results.selectors import SOURCE_LOG, indicator_values
 
 
-def own_codes(mission) -> set[str]:
-    return {code.lower() for code in (mission.key, mission.acronym) if code}
+def own_codes(mission, generic: list[str]) -> set[str]:
+    return {code.lower() for code in (mission.key, mission.acronym, *generic) if code}
 
 
 @register
@@ -47,7 +47,7 @@ class OwnMissionCapacity(Rule):
             mission = scope.mission(mission_id)
             if mission is None:
                 continue
-            codes = own_codes(mission)
+            codes = own_codes(mission, self.ctx.threshold("OWN_MISSION_CODES"))
             own = next((item for item in value.breakdown if item.code.lower() in codes), None)
             if own is None or own.share is None or own.share >= threshold:
                 continue

@@ -56,10 +56,12 @@ class ConflictingStatements(Rule):
                 continue
 
             def render(fmt: Fmt, subject=subject, events=events) -> str:
-                stated = [f"“{fmt.text(e, 'title')}”: {fmt.date(e.start, e.start_precision)}{_source(fmt, e)}"
-                          for e in events]
-                return _("The data give different dates for the same fact (%(subject)s): "
-                         "%(statements)s.") % {"subject": subject, "statements": "; ".join(stated)}
+                one_source = len({e.source_id for e in events}) == 1
+                stated = [f"“{fmt.text(e, 'title')}”: {fmt.date(e.start, e.start_precision)}"
+                          + ("" if one_source else _source(fmt, e)) for e in events]
+                text = _("The data give different dates for the same fact (%(subject)s): "
+                         "%(statements)s") % {"subject": subject, "statements": "; ".join(stated)}
+                return text + (_source(fmt, events[0]) if one_source else "") + "."
 
             mission_ids = {e.mission_id for e in events} - {None}
             mission_key = self.ctx.scope.key_of(next(iter(mission_ids))) if len(mission_ids) == 1 else None
@@ -67,14 +69,25 @@ class ConflictingStatements(Rule):
                              date=events[0].start, subject=subject)
 
     def _observations(self) -> Iterator[AttentionPoint]:
-        groups: dict[tuple, list[Observation]] = defaultdict(list)
-        for obs in (Observation.objects.visible_to(self.ctx.user).filter(self.ctx.scope.q())
-                    .select_related("indicator", "source").order_by("indicator_id", "start", "end", "key")):
+        # Group on plain values first; only conflicting observations are loaded as records.
+        groups: dict[tuple, set[tuple]] = defaultdict(set)
+        pks: dict[tuple, list[int]] = defaultdict(list)
+        for pk, indicator_id, start, end, disaggregation, value, bound in (
+            Observation.objects.visible_to(self.ctx.user).filter(self.ctx.scope.q())
+            .values_list("pk", "indicator_id", "start", "end", "disaggregation", "value", "bound")
+        ):
+            slot = (indicator_id, start, end, json.dumps(disaggregation or {}, sort_keys=True))
+            groups[slot].add((value, bound))
+            pks[slot].append(pk)
+        conflicting = {slot for slot, values in groups.items() if len(values) > 1}
+        wanted = [pk for slot in conflicting for pk in pks[slot]]
+        records: dict[tuple, list[Observation]] = defaultdict(list)
+        for obs in (Observation.objects.visible_to(self.ctx.user).filter(pk__in=wanted)
+                    .select_related("indicator", "source")
+                    .order_by("indicator_id", "start", "end", "key")):
             slot = (obs.indicator_id, obs.start, obs.end, json.dumps(obs.disaggregation or {}, sort_keys=True))
-            groups[slot].append(obs)
-        for (_indicator, start, end, disaggregation), items in groups.items():
-            if len({(o.value, o.bound) for o in items}) < 2:
-                continue
+            records[slot].append(obs)
+        for (_indicator, start, end, disaggregation), items in sorted(records.items(), key=lambda kv: kv[1][0].key):
 
             def render(fmt: Fmt, items=items, start=start, end=end, disaggregation=disaggregation) -> str:
                 indicator = items[0].indicator

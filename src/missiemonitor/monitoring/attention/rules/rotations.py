@@ -47,7 +47,7 @@ class HandoverGap(Rule):
                             gap.days) % values
                     if objectives:
                         text += " " + _("This is a risk to %(objectives)s.") % {
-                            "objectives": fmt.join([o.code or o.key for o in objectives])}
+                            "objectives": fmt.join(list(dict.fromkeys(o.code or o.key for o in objectives)))}
                     return text
 
                 records = refs([*gap.records, *(RecordRef("results.LongTermObjective", o.key)

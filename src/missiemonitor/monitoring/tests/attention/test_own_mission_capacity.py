@@ -71,3 +71,14 @@ def test_silent_without_an_own_mission_value(heli, run):
     indicator.dimensions.add(other)
     ObservationFactory(indicator=indicator, value=Decimal(1), disaggregation={other.key: "north"})
     assert run("own-mission-capacity") == []
+
+
+def test_a_generic_own_mission_code_from_settings(heli, run, settings):
+    generic = DimensionFactory(values=["mission", "coalition"])
+    indicator = IndicatorFactory(mission=heli.mission, contribution=heli, unit="%")
+    indicator.dimensions.add(generic)
+    for code, value in (("mission", 25), ("coalition", 75)):
+        ObservationFactory(indicator=indicator, value=Decimal(value), disaggregation={generic.key: code})
+    assert len(run("own-mission-capacity")) == 1
+    settings.MM_ATTENTION = {**settings.MM_ATTENTION, "OWN_MISSION_CODES": []}
+    assert run("own-mission-capacity") == []

@@ -122,6 +122,8 @@ def child(scope: str, directory: Path, formats: list[str]) -> dict:
 
 
 def measure(scope: str, keep: Path | None, formats: list[str]) -> dict:
+    if keep is not None:
+        keep.mkdir(parents=True, exist_ok=True)
     directory = Path(tempfile.mkdtemp(prefix=f"mm-bench-report-{scope}-", dir=keep))
     command = [sys.executable, __file__, "--child", scope, "--dir", str(directory), "--formats", ",".join(formats)]
     label = "the demo dataset" if scope == "demo" else f"{scope} synthetic mission(s)"

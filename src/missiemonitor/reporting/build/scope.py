@@ -203,13 +203,14 @@ def load_scope(*, user: Any, start: dt.date, end: dt.date, language: str,
         Q(mission_id__in=ids) | Q(missions__in=ids) | Q(mission__isnull=True, missions__isnull=True)
     ).distinct().order_by("start", "key")
     scope.visits = list(visits)
-    visit_ids = [v.pk for v in scope.visits]
+    # Subqueries rather than lists of ids: the same queries run whether or not there are visits.
+    visit_ids = visits.values("pk")
     for row in MonitoringVisit.organisations.through.objects.filter(monitoringvisit_id__in=visit_ids):
         scope.visit_organisations.setdefault(row.monitoringvisit_id, []).append(row.organisation_id)
-    findings = list(Finding.objects.visible_to(user).filter(visit_id__in=visit_ids))
-    scope.findings = group(findings, "visit_id")
+    findings_qs = Finding.objects.visible_to(user).filter(visit_id__in=visit_ids)
+    scope.findings = group(list(findings_qs), "visit_id")
     scope.actions = group(FollowUpAction.objects.visible_to(user).filter(
-        finding_id__in=[f.pk for f in findings]), "finding_id")
+        finding_id__in=findings_qs.values("pk")), "finding_id")
 
     context_q = Q(mission_id__in=ids) | Q(mission__isnull=True, area__in=scope.areas)
     scope.events = list(ContextEvent.objects.visible_to(user).filter(context_q).filter(

@@ -35,6 +35,7 @@ def test_sentences_from_data_read_as_dutch_and_compare_periods(report):
         "In december 2024 is de dreiging van indirect vuur naar beneden bijgesteld tot niveau 3",
         "De Nederlandse inzet zag er over deze rapportageperiode als volgt uit:",
         "Vlieguren: circa 1.300 vlieguren in de rapportageperiode; naar taakstelling: ALPHA 390, BETA 780 en HOME 130.",
+        "| 2 van 3 voorwaarden vervuld (bij het begin van de periode: 0) |",
     ):
         assert sentence in text, sentence
     assert "{" not in text and " people" not in text and "spending" not in text

@@ -44,8 +44,10 @@ def developments(b: Builder) -> Section:
     if chart is not None:
         security.blocks.append(chart)
     for child in (political, security):
-        if not child.is_empty():
+        if child.blocks:
             section.children.append(child)
+        else:  # only authored parts with their own headings: those head the developments
+            section.children.extend(child.children)
     if section.is_empty():
         section.blocks.append(Paragraph([pgettext("report", "The data hold no political or security developments for "
                                            "this period.")]))

@@ -103,6 +103,10 @@ def Date(name: str, required: bool = False) -> Field:
     return Field(name, "date", required=required)
 
 
+def Moment(name: str, required: bool = False) -> Field:
+    return Field(name, "datetime", required=required)
+
+
 def Period(required: bool = True) -> Field:
     return Field("period", "period", required=required, attr="start,end")
 
@@ -295,13 +299,14 @@ def sections() -> tuple[Section, ...]:
         Section("field_reports", "monitoring.FieldReport", (
             Ref("contribution", "contributions", True), Period(),
             Choice("status", FieldReport.Status, default="draft"), T("summary"), T("body"),
-            S("author_name"), S("reviewer_name"), T("review_comment"),
+            S("author_name"), Moment("submitted_at"), S("reviewer_name"), Moment("reviewed_at"),
+            T("review_comment"),
         ), mission="contribution"),
         Section("assessments", "results.ConditionAssessment", (
             Ref("condition", "conditions", True), Field("level", "level", required=True),
             Date("date", True), *nl_en("rationale", text=True), S("assessor_name"),
             S("reviewer_name"), Choice("state", AssessmentState, default="draft"),
-            T("review_comment"),
+            T("review_comment"), Moment("submitted_at"), Moment("reviewed_at"),
         ), mission="condition", children=(
             Section("evidence", "results.Evidence", (
                 Choice("kind", Evidence.Kind, True), Ref("finding", "findings"),

@@ -30,11 +30,18 @@ class IncidentRule(Rule):
                           "type": incident.get_incident_type_display(),
                           "severity": incident.get_severity_display(),
                           "description": fmt.short(fmt.text(incident, "description"), 120)}
+                # "op 3 december 2024", but "in december 2024" when only the month is known.
+                on_day = incident.date_precision == "day"
                 if incident.contribution_id:
                     values["contribution"] = fmt.text(incident.contribution, "name")
-                    return _("Incident on %(date)s at %(contribution)s (%(type)s, %(severity)s): "
+                    if on_day:
+                        return _("Incident on %(date)s at %(contribution)s (%(type)s, %(severity)s): "
+                                 "%(description)s") % values
+                    return _("Incident in %(date)s at %(contribution)s (%(type)s, %(severity)s): "
                              "%(description)s") % values
-                return _("Incident on %(date)s (%(type)s, %(severity)s): %(description)s") % values
+                if on_day:
+                    return _("Incident on %(date)s (%(type)s, %(severity)s): %(description)s") % values
+                return _("Incident in %(date)s (%(type)s, %(severity)s): %(description)s") % values
 
             yield self.point(render, records=refs([incident]),
                              mission_key=self.ctx.scope.key_of(incident.mission_id), date=incident.date,

@@ -14,9 +14,9 @@ def test_incidents_in_the_period_with_their_severity_mapped(mission, run):
                     incident_type="attack")
     minor, fatal = sorted(run("incident"), key=lambda p: p.date)
     assert (minor.severity, fatal.severity) == ("low", "high")
-    assert minor.message_nl == ("Incident op december 2024 bij Force protection (letsel, licht): "
+    assert minor.message_nl == ("Incident in december 2024 bij Force protection (letsel, licht): "
                                 "Militair gewond aan been tijdens schietoefening")
-    assert minor.message_en == ("Incident on December 2024 at Force protection (injury, minor): "
+    assert minor.message_en == ("Incident in December 2024 at Force protection (injury, minor): "
                                 "Soldier injured in the leg during a shooting exercise")
     assert minor.records == (("context.Incident", "leg"),)
 

@@ -54,7 +54,7 @@ def token_revoke(*, token: ApiToken) -> ApiToken:
 
 def token_authenticate(*, secret: str) -> ApiToken | None:
     """The live token whose text is ``secret``, with its user; ``None`` for anything else."""
-    parts = secret.split("_")
+    parts = secret.split("_", 2)
     if len(parts) != 3 or parts[0] != "mm" or not parts[1] or len(parts[1]) > 16:
         return None
     token = ApiToken.objects.select_related("user").filter(prefix=parts[1]).first()

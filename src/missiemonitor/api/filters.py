@@ -8,6 +8,7 @@ from functools import reduce
 from operator import or_
 
 import django_filters
+from django import forms
 from django.db import models
 from django.db.models import Q
 from django.utils.text import capfirst
@@ -20,6 +21,21 @@ SEARCHABLE = ("key", "name", "acronym", "title", "short_title", "text", "descrip
 STATUS_FIELDS = ("status", "state")
 RESERVED = {"q", "mission", "classification", "period_start", "period_end", "status", "ordering",
             "cursor", "page_size"}
+
+
+class StrictBooleanField(forms.Field):
+    """``true`` or ``false``; anything else is an error (not silently ignored)."""
+
+    def to_python(self, value):
+        if value in (None, ""):
+            return None
+        if value in ("true", "false"):
+            return value == "true"
+        raise forms.ValidationError(_("Expected true or false."), code="invalid")
+
+
+class StrictBooleanFilter(django_filters.BooleanFilter):
+    field_class = StrictBooleanField
 
 
 class RecordFilterSet(django_filters.FilterSet):
@@ -106,7 +122,7 @@ def record_filterset(model: type[models.Model], *, search: tuple[str, ...] | Non
                 field_name=name, choices=field.choices,
                 help_text=_("Only records with this %(field)s.") % {"field": field.verbose_name})
         elif isinstance(field, models.BooleanField):
-            attrs[name] = django_filters.BooleanFilter(
+            attrs[name] = StrictBooleanFilter(
                 field_name=name, help_text=capfirst(_("Only records with this value of %(field)s.")
                                                     % {"field": field.verbose_name}))
     attrs.update(extra or {})

@@ -25,6 +25,22 @@ class RecordCursorPagination(CursorPagination):
             ordering = (*ordering, tiebreak)
         return ordering
 
+    def get_page_size(self, request):
+        value = request.query_params.get(self.page_size_query_param)
+        if value is None:
+            return self.page_size
+        if not value.isdigit() or not 1 <= int(value) <= self.max_page_size:
+            raise ValidationError({self.page_size_query_param: [
+                _("Expected a whole number from 1 to %(max)d.") % {"max": self.max_page_size}]})
+        return int(value)
+
+    def get_schema_operation_parameters(self, view):
+        params = super().get_schema_operation_parameters(view)
+        for param in params:
+            if param["name"] == self.page_size_query_param:
+                param["schema"] = {"type": "integer", "minimum": 1, "maximum": self.max_page_size}
+        return params
+
     def decode_cursor(self, request):
         try:
             return super().decode_cursor(request)

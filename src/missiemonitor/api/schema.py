@@ -67,7 +67,8 @@ class ApiAutoSchema(AutoSchema):
         for code in self.problem_statuses():
             responses.setdefault(str(code), {"$ref": f"#/components/responses/Problem{code}"})
         action = self._action()
-        if action in {"retrieve", "create", "update", "partial_update"} or getattr(
+        if (getattr(self.view, "record_etags", False) and action in {
+                "retrieve", "create", "update", "partial_update"}) or getattr(
                 getattr(self.view, action or "", None), "returns_etag", False):
             for code, response in responses.items():
                 if code in {"200", "201"} and "$ref" not in response:

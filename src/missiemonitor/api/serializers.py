@@ -5,6 +5,8 @@ from the model (help text, else its verbose name). Writing is the services' job
 
 from __future__ import annotations
 
+import copy
+
 from django.conf import settings
 from django.db import models
 from django.utils.text import capfirst
@@ -95,6 +97,19 @@ class RecordSerializer(serializers.ModelSerializer):
         return field_class, kwargs
 
     def get_fields(self) -> dict[str, serializers.Field]:
+        # Building fields from the model costs more than serving a small page, and the result
+        # is the same every time: build once per class, then copy (as DRF copies declared
+        # fields).
+        template = type(self).__dict__.get("_field_template")
+        if template is None:
+            template = self._build_fields()
+            type(self)._field_template = template
+        fields = copy.deepcopy(template)
+        if "key" in fields and self.instance is not None and not isinstance(self.instance, (list, models.QuerySet)):
+            fields["key"].read_only = True
+        return fields
+
+    def _build_fields(self) -> dict[str, serializers.Field]:
         fields = super().get_fields()
         model = self.Meta.model
         if "classification" in fields:
@@ -114,8 +129,6 @@ class RecordSerializer(serializers.ModelSerializer):
                 fields["mission"] = KeyRelatedField(
                     read_only=True, allow_null=True,
                     help_text=text + " " + str(_("Derived from the record it belongs to.")))
-        if "key" in fields and self.instance is not None and not isinstance(self.instance, (list, models.QuerySet)):
-            fields["key"].read_only = True
         nested = set(getattr(self.Meta, "nested", ()))
         first = [name for name in ("key", "classification", "mission") if name in fields]
         rest = [name for name in fields if name not in first and name not in nested]

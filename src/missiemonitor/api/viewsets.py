@@ -18,6 +18,7 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import mixins, status, viewsets
+from rest_framework.exceptions import ValidationError
 from rest_framework.filters import OrderingFilter
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -51,7 +52,19 @@ def optimised(queryset: models.QuerySet, user: Any, nested: tuple[str, ...] = ()
 
 
 class RecordOrderingFilter(OrderingFilter):
-    """Sorting by one of the view's ``ordering_fields``, listed in the contract."""
+    """Sorting by one of the view's ``ordering_fields``, listed in the contract; anything else
+    is answered 400."""
+
+    def get_ordering(self, request: Request, queryset: models.QuerySet, view: Any) -> tuple[str, ...]:
+        params = request.query_params.get(self.ordering_param)
+        if params is None:
+            return self.get_default_ordering(view)
+        allowed = {value for field in view.ordering_fields for value in (field, f"-{field}")}
+        fields = [param.strip() for param in params.split(",")]
+        if len(fields) != 1 or fields[0] not in allowed:
+            raise ValidationError({self.ordering_param: [
+                _("Expected one of: %(values)s.") % {"values": ", ".join(sorted(allowed))}]})
+        return tuple(fields)
 
     def get_schema_operation_parameters(self, view: Any) -> list[dict[str, Any]]:
         choices = [value for field in view.ordering_fields for value in (field, f"-{field}")]
@@ -78,6 +91,7 @@ class ReadOnlyRecordViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, vi
     ordering = ("key",)
     ordering_tiebreak = "key"
     http_method_names = ["get", "head"]
+    record_etags = True
 
     def get_queryset(self) -> models.QuerySet:
         model = self.queryset.model

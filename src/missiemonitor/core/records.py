@@ -115,6 +115,18 @@ def _check_visible(user: Any, obj: models.Model, changes: RecordChanges) -> None
             _("You may only write records of your own missions.")]})
 
 
+def _current(obj: models.Model, name: str) -> Any:
+    """The attribute's value, a reference as its primary key (unset references do not raise)."""
+    field = obj._meta.get_field(name)
+    if field.many_to_one or field.one_to_one:
+        return getattr(obj, field.attname)
+    return getattr(obj, name)
+
+
+def _comparable(value: Any) -> Any:
+    return value.pk if isinstance(value, models.Model) else value
+
+
 def _apply(obj: models.Model, changes: RecordChanges, *, creating: bool) -> set[str]:
     section = record_section(type(obj))
     given_mission = changes.values.get("mission")
@@ -122,7 +134,7 @@ def _apply(obj: models.Model, changes: RecordChanges, *, creating: bool) -> set[
     for name, value in changes.values.items():
         if name == "mission":
             continue
-        if getattr(obj, name) != value:
+        if _current(obj, name) != _comparable(value):
             setattr(obj, name, value)
             changed.add(name)
     if section is not None and section.mission != "self":
@@ -151,22 +163,29 @@ def _natural_attrs(section: spec.Section) -> list[str]:
 
 
 def _sync_children(obj: models.Model, changes: RecordChanges) -> bool:
+    """Replace each nested list: rows are matched by natural key; missing ones are deleted
+    first, then changed ones updated and new ones created."""
     section = record_section(type(obj))
     changed = False
     for name, rows in changes.children.items():
         child = next(c for c in section.children if c.name == name)
         model = child.model
+        _check_unique_within(model, child, name, rows)
         natural = _natural_attrs(child)
         existing = {tuple(getattr(c, a) for a in natural): c
                     for c in model.objects.filter(**{child.parent_attr: obj})}
-        seen = set()
+        wanted = {tuple(row.get(a) for a in natural) for row in rows}
+        stale = [c.pk for k, c in existing.items() if k not in wanted]
+        if stale:
+            try:
+                with transaction.atomic():
+                    model.objects.filter(pk__in=stale).delete()
+            except (ProtectedError, RestrictedError):
+                raise RecordInUse(_("An item of %(name)s is still in use by other records.")
+                                  % {"name": name}) from None
+            changed = True
         for row in rows:
-            key = tuple(row.get(a) for a in natural)
-            if key in seen:
-                raise ValidationError({name: [_("Two items have the same %(fields)s.") % {
-                    "fields": ", ".join(child.natural_key)}]})
-            seen.add(key)
-            current = existing.get(key)
+            current = existing.get(tuple(row.get(a) for a in natural))
             if current is None:
                 current = model(**{child.parent_attr: obj}, **row)
             elif all(getattr(current, a) == v for a, v in row.items()):
@@ -175,20 +194,35 @@ def _sync_children(obj: models.Model, changes: RecordChanges) -> bool:
                 for a, v in row.items():
                     setattr(current, a, v)
             try:
-                current.full_clean(exclude=[child.parent_attr])
+                current.full_clean(exclude=[child.parent_attr], validate_unique=False)
+                with transaction.atomic():
+                    current.save()
             except ValidationError as exc:
                 raise ValidationError({name: exc.messages}) from None
-            current.save()
-            changed = True
-        stale = [c.pk for k, c in existing.items() if k not in seen]
-        if stale:
-            try:
-                model.objects.filter(pk__in=stale).delete()
-            except (ProtectedError, RestrictedError):
-                raise RecordInUse(_("An item of %(name)s is still in use by other records.")
-                                  % {"name": name}) from None
+            except IntegrityError:
+                raise ValidationError({name: [_(
+                    "The items conflict with each other or with the stored ones; change them "
+                    "in separate steps.")]}) from None
             changed = True
     return changed
+
+
+def _check_unique_within(model: type[models.Model], child: spec.Section, name: str,
+                         rows: list[dict[str, Any]]) -> None:
+    """Rows of one parent must differ in every unique combination of their own fields."""
+    groups = [tuple(_natural_attrs(child))]
+    for constraint in model._meta.constraints:
+        fields = getattr(constraint, "fields", ())
+        if isinstance(constraint, models.UniqueConstraint) and child.parent_attr in fields:
+            groups.append(tuple(f for f in fields if f != child.parent_attr))
+    for group in groups:
+        seen: set[tuple] = set()
+        for row in rows:
+            value = tuple(row.get(f) for f in group)
+            if value in seen:
+                raise ValidationError({name: [_("Two items have the same %(fields)s.")
+                                              % {"fields": ", ".join(group)}]})
+            seen.add(value)
 
 
 def _sync_m2m(obj: models.Model, changes: RecordChanges) -> bool:

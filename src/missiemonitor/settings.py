@@ -231,7 +231,7 @@ MM_ATTENTION = {
     "OWN_MISSION_CAPACITY_MIN_SHARE": float(os.environ.get("MM_OWN_MISSION_MIN_SHARE", 0.5)),
 }
 # The largest dataset file ``missiemonitor load`` accepts, in bytes.
-MM_DATASET_MAX_BYTES = int(os.environ.get("MM_DATASET_MAX_BYTES", 20 * 1024 * 1024))
+MM_DATASET_MAX_BYTES = int(os.environ.get("MM_DATASET_MAX_BYTES", 25_000_000))
 
 LOGGING = {
     "version": 1,

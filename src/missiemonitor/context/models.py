@@ -69,6 +69,9 @@ class EventFigure(models.Model):
         verbose_name_plural = _("event figures")
         ordering = ["event_id", "order", "id"]
 
+    def __str__(self) -> str:
+        return f"{self.value} {self.unit}"
+
 
 class ThreatLevel(models.IntegerChoices):
     MINIMAL = 1, _("minimal")

@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from missiemonitor.core.admin import RecordAdmin
+from missiemonitor.core.visibility import visibility_q
 from missiemonitor.results.models import (
     Condition,
     ConditionAssessment,
@@ -19,7 +20,6 @@ from missiemonitor.results.models import (
     ScaleLevel,
     Target,
 )
-from missiemonitor.core.visibility import visibility_q
 
 
 class LevelInline(admin.TabularInline):

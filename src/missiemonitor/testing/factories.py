@@ -22,8 +22,8 @@ from missiemonitor.missions.models import (
     Milestone,
     Mission,
     PlannedContribution,
-    PostKind,
     Posting,
+    PostKind,
     Role,
 )
 from missiemonitor.monitoring.models import (

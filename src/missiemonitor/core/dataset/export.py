@@ -9,7 +9,7 @@ from typing import Any
 from django.db import models
 
 from missiemonitor.core.dataset import spec
-from missiemonitor.core.dataset.placeholders import KINDS, find_placeholders
+from missiemonitor.core.dataset.placeholders import BLOCK_KINDS, KINDS, find_placeholders
 from missiemonitor.core.dataset.yamlio import dump_yaml
 
 
@@ -88,6 +88,8 @@ class Exporter:
                             ok = getattr(obj, f"{f.model_attr}_id") in self.rows[f.target]
                     if ok and section.name == "narratives":
                         for kind, key, _field in find_placeholders(obj.text):
+                            if kind in BLOCK_KINDS:
+                                continue
                             targets = KINDS.get(kind, "").split("|")
                             if not any(key in key_sets.get(t, ()) for t in targets):
                                 ok = False

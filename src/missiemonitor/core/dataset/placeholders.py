@@ -36,5 +36,10 @@ KINDS: dict[str, str] = {
 }
 
 
+# placeholder kinds that refer to the narrative block itself, with the keys each accepts:
+# ``{period:start}`` and ``{period:end}`` are the first and last day of the block's period.
+BLOCK_KINDS: dict[str, tuple[str, ...]] = {"period": ("start", "end")}
+
+
 def find_placeholders(text: str) -> list[tuple[str, str, str | None]]:
     return [(m["kind"], m["key"], m["field"]) for m in PLACEHOLDER.finditer(text)]

@@ -22,14 +22,14 @@ def check_item(v: Validator, item: Item) -> None:
     _check_period(v, item)
     _check_classification(v, item)
     name = item.section.name
-    if name == "contributions":
+    if name == "contributions" and item.mission_key:
         for planned in item.values.get("realises", []):
             mission = v.ref_mission("planned_contributions", planned)
             if mission and mission != item.mission_key:
                 v.error(item.line_of("realises"), f"{item.path}.realises",
                         f"planned contribution {planned!r} is for mission {mission!r}, "
                         f"but this contribution is for {item.mission_key!r}")
-    elif name == "expenditures" and item.values.get("contribution"):
+    elif name == "expenditures" and item.values.get("contribution") and item.mission_key:
         mission = v.ref_mission("contributions", item.values["contribution"])
         if mission != item.mission_key:
             v.error(item.line_of("contribution"), f"{item.path}.contribution",

@@ -6,7 +6,7 @@ exporter writes from it and docs/dataset-format.md describes it (a test keeps th
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 
 from django.apps import apps
@@ -126,7 +126,8 @@ def sections() -> tuple[Section, ...]:
         PostKind,
     )
     from missiemonitor.monitoring.models import FieldReport, FollowUpAction, Frequency
-    from missiemonitor.reporting.models import Language, Section as ReportSection
+    from missiemonitor.reporting.models import Language
+    from missiemonitor.reporting.models import Section as ReportSection
     from missiemonitor.results.models import (
         ConditionMapping,
         Evidence,

@@ -13,7 +13,7 @@ from typing import Any
 from missiemonitor.core.dataset import spec
 from missiemonitor.core.dataset.errors import DatasetIssue
 from missiemonitor.core.dataset.fields import KEY_PATTERN, Field, Invalid, type_name
-from missiemonitor.core.dataset.placeholders import KINDS, find_placeholders
+from missiemonitor.core.dataset.placeholders import BLOCK_KINDS, KINDS, find_placeholders
 from missiemonitor.core.kamerstuk import normalise_dossier
 from missiemonitor.core.models import CLASSIFICATION_CODES
 
@@ -206,15 +206,15 @@ class Validator:
         return refs
 
     def _every_item(self):
-        for items in self.index.values():
-            yield from items.values()
+        for items in list(self.index.values()):
+            yield from list(items.values())
 
     def _lookup_database(self) -> None:
         wanted: dict[str, set[str]] = defaultdict(set)
         for item in self._every_item():
             for _f, target, key in self._ref_targets(item):
                 for name in target.split("|"):
-                    if key not in self.index[name]:
+                    if key not in self.index.get(name, {}):
                         wanted[name].add(key)
         for name, keys in wanted.items():
             model = spec.by_name()[name].model
@@ -228,7 +228,8 @@ class Validator:
                     self.db[name][key] = DbRecord(pk, mission_key, classification)
 
     def exists(self, target: str, key: str) -> bool:
-        return any(key in self.index[name] or key in self.db[name] for name in target.split("|"))
+        return any(key in self.index.get(name, {}) or key in self.db.get(name, {})
+                   for name in target.split("|"))
 
     def _check_references(self, top: dict[str, list[Item]]) -> None:
         for item in self._every_item():
@@ -245,24 +246,29 @@ class Validator:
         for item in self._every_item():
             if item.section.name == "narratives":
                 for kind, key, _f in find_placeholders(item.values.get("text", "")):
-                    if kind not in KINDS:
+                    if kind in BLOCK_KINDS:
+                        if key not in BLOCK_KINDS[kind]:
+                            self.error(item.line_of("text"), f"{item.path}.text",
+                                       f"placeholder {{{kind}:{key}}}: expected "
+                                       + " or ".join(f"{{{kind}:{k}}}" for k in BLOCK_KINDS[kind]))
+                    elif kind not in KINDS:
                         self.error(item.line_of("text"), f"{item.path}.text",
                                    f"unknown placeholder kind {kind!r} in {{{kind}:{key}}}; expected one of: "
-                                   + ", ".join(sorted(KINDS)))
+                                   + ", ".join(sorted([*KINDS, *BLOCK_KINDS])))
 
     # -- missions ------------------------------------------------------------------------------
     def ref_mission(self, target: str, key: str) -> str | None:
-        item = self.index[target].get(key)
+        item = self.index.get(target, {}).get(key)
         if item is not None:
             return item.mission_key
-        record = self.db[target].get(key)
+        record = self.db.get(target, {}).get(key)
         return record.mission_key if record else None
 
     def ref_classification(self, target: str, key: str) -> int:
-        item = self.index[target].get(key)
+        item = self.index.get(target, {}).get(key)
         if item is not None:
             return item.classification
-        record = self.db[target].get(key)
+        record = self.db.get(target, {}).get(key)
         return record.classification if record else 0
 
     def _derive_missions(self, top: dict[str, list[Item]]) -> None:
@@ -274,9 +280,10 @@ class Validator:
                 elif mode == "none":
                     item.mission_key = None
                 elif mode in {"explicit", "required"}:
-                    item.mission_key = item.values.get("mission") or (
-                        item.parent.mission_key if item.parent else None
-                    )
+                    given = item.values.get("mission")
+                    if given and not self.exists("missions", given):
+                        given = None  # already reported as an unknown key
+                    item.mission_key = given or (item.parent.mission_key if item.parent else None)
                 elif mode == "parent":
                     item.mission_key = item.parent.mission_key if item.parent else None
                 else:

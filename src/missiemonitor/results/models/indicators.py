@@ -145,6 +145,9 @@ class Target(models.Model):
             models.UniqueConstraint(fields=["indicator", "start", "end"], name="results_target_unique"),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.start}..{self.end}: {self.value}"
+
 
 class Observation(Record):
     """A value of an indicator over a period, optionally for one disaggregation."""

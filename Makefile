@@ -36,7 +36,7 @@ lint: venv
 	$(BIN)/ruff format --check src bench scripts
 
 bench: venv
-	@echo "no benchmarks yet"
+	@for script in bench/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
 messages: venv
 	cd src/missiemonitor && ../../$(BIN)/missiemonitor makemessages -l nl -l en --no-obsolete

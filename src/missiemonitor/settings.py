@@ -226,10 +226,23 @@ SPECTACULAR_SETTINGS = {
 }
 
 # --- Domain thresholds (defaults; datasets and deployments may override) --------------------
+# Attention-point rules (monitoring/attention): thresholds, severities, switched-off rules.
 MM_ATTENTION = {
     "ASSESSMENT_MAX_AGE_MONTHS": int(os.environ.get("MM_ASSESSMENT_MAX_AGE_MONTHS", 6)),
     "OWN_MISSION_CAPACITY_MIN_SHARE": float(os.environ.get("MM_OWN_MISSION_MIN_SHARE", 0.5)),
+    # dimension value codes that mean "the indicator's own mission" (besides its key and acronym)
+    "OWN_MISSION_CODES": env_list("MM_OWN_MISSION_CODES", ["mission", "own-mission"]),
+    "ACTION_OVERDUE_HIGH_DAYS": int(os.environ.get("MM_ACTION_OVERDUE_HIGH_DAYS", 90)),
+    "HANDOVER_GAP_MIN_DAYS": int(os.environ.get("MM_HANDOVER_GAP_MIN_DAYS", 1)),
+    "PLANNED_HEADCOUNT_TOLERANCE": float(os.environ.get("MM_PLANNED_HEADCOUNT_TOLERANCE", 0.1)),
+    "PLANNED_PERIOD_TOLERANCE_DAYS": int(os.environ.get("MM_PLANNED_PERIOD_TOLERANCE_DAYS", 31)),
+    # incident severity -> attention-point severity
+    "INCIDENT_SEVERITY": {"minor": "low", "serious": "medium", "critical": "high", "fatal": "high"},
+    "SEVERITY": {},  # rule id -> severity, to override a rule's own
+    "DISABLED_RULES": env_list("MM_ATTENTION_DISABLED_RULES", []),
 }
+# Indicator units that mean "per cent": a part's value / 100 is its share.
+MM_INDICATOR_PERCENT_UNITS = ["%", "procent", "percent", "per cent"]
 # The largest dataset file ``missiemonitor load`` accepts, in bytes.
 MM_DATASET_MAX_BYTES = int(os.environ.get("MM_DATASET_MAX_BYTES", 25_000_000))
 

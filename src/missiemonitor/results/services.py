@@ -1,0 +1,241 @@
+"""Writes of the results app: condition assessments through their review cycle, evidence,
+and activity logs (imported from CSV, see :mod:`missiemonitor.results.logs`).
+
+Every service is keyword-only and atomic, reads the records it changes through the
+visibility rule, and refuses a stale ``version`` (see :mod:`missiemonitor.core.workflow`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from missiemonitor.core.workflow import (
+    EDITABLE_STATES,
+    REVIEWER_ROLES,
+    WRITER_ROLES,
+    InvalidTransition,
+    bump,
+    check_version,
+    classification_for,
+    get_visible,
+    is_person,
+    new_key,
+    require_role,
+    transition,
+)
+from missiemonitor.monitoring.models import FieldReport, Finding
+from missiemonitor.results.logs import (
+    LogImportError,
+    LogImportResult,
+    log_batch_delete,
+    log_import_csv,
+)
+from missiemonitor.results.models import (
+    Condition,
+    ConditionAssessment,
+    Evidence,
+    Observation,
+    ScaleLevel,
+)
+
+__all__ = [
+    "LogImportError",
+    "LogImportResult",
+    "assessment_approve",
+    "assessment_record",
+    "assessment_return",
+    "assessment_submit",
+    "assessment_update",
+    "evidence_add",
+    "log_batch_delete",
+    "log_import_csv",
+]
+
+
+def _level(condition: Condition, code: str) -> ScaleLevel:
+    scale_id = condition.objective.framework_version.scale_id
+    level = ScaleLevel.objects.filter(scale_id=scale_id, code=code).first()
+    if level is None:
+        codes = list(ScaleLevel.objects.filter(scale_id=scale_id).values_list("code", flat=True))
+        raise ValidationError({"level": _("Unknown level %(code)s; the scale has: %(codes)s")
+                               % {"code": code, "codes": ", ".join(codes)}})
+    return level
+
+
+@transaction.atomic
+def assessment_record(
+    *,
+    user: Any,
+    condition: Condition | str,
+    level: str,
+    date: dt.date,
+    rationale: str = "",
+    rationale_en: str = "",
+    assessor_name: str = "",
+    classification: int | None = None,
+    key: str | None = None,
+) -> ConditionAssessment:
+    """Record a draft assessment of ``condition`` at the level with code ``level``."""
+    require_role(user, WRITER_ROLES)
+    condition = get_visible(Condition, user, condition, related=("objective__framework_version",))
+    if condition.retired:
+        raise ValidationError({"condition": _("Condition %(key)s is retired and is no longer "
+                                              "assessed.") % {"key": condition.key}})
+    assessment = ConditionAssessment(
+        key=key or new_key(condition.key, date),
+        condition=condition,
+        mission_id=condition.mission_id,
+        classification=classification_for(user, condition, classification),
+        level=_level(condition, level),
+        date=date,
+        rationale=rationale,
+        rationale_en=rationale_en,
+        assessor=user if is_person(user) else None,
+        assessor_name=assessor_name or (user.get_full_name() or user.username if is_person(user) else ""),
+    )
+    assessment.full_clean(exclude=["level", "condition", "assessor", "reviewer", "mission"])
+    assessment.save()
+    return assessment
+
+
+def _editable(user: Any, assessment: ConditionAssessment | str, version: int) -> ConditionAssessment:
+    record = get_visible(ConditionAssessment, user, assessment, lock=True,
+                         related=("condition__objective__framework_version",))
+    check_version(record, version)
+    return record
+
+
+@transaction.atomic
+def assessment_update(
+    *,
+    user: Any,
+    assessment: ConditionAssessment | str,
+    version: int,
+    level: str | None = None,
+    date: dt.date | None = None,
+    rationale: str | None = None,
+    rationale_en: str | None = None,
+    classification: int | None = None,
+) -> ConditionAssessment:
+    """Change a draft or returned assessment. Fields left ``None`` stay as they are."""
+    require_role(user, WRITER_ROLES)
+    record = _editable(user, assessment, version)
+    if record.state not in EDITABLE_STATES:
+        raise InvalidTransition(_("Assessment %(key)s is %(state)s and can no longer be changed; "
+                                  "record a new assessment instead.")
+                                % {"key": record.key, "state": record.get_state_display()})
+    fields: list[str] = []
+    if level is not None:
+        record.level = _level(record.condition, level)
+        fields.append("level")
+    for name, value in (("date", date), ("rationale", rationale), ("rationale_en", rationale_en)):
+        if value is not None:
+            setattr(record, name, value)
+            fields.append(name)
+    if classification is not None:
+        record.classification = classification_for(user, record.condition, classification)
+        fields.append("classification")
+    bump(record, fields)
+    return record
+
+
+@transaction.atomic
+def assessment_submit(*, user: Any, assessment: ConditionAssessment | str, version: int) -> ConditionAssessment:
+    """Offer a draft (or a returned assessment, after changes) for review."""
+    require_role(user, WRITER_ROLES)
+    record = _editable(user, assessment, version)
+    transition(record, "state", "submit")
+    record.submitted_at = timezone.now()
+    bump(record, ["state", "submitted_at"])
+    return record
+
+
+def _review(user: Any, assessment: ConditionAssessment | str, version: int, action: str,
+            comment: str) -> ConditionAssessment:
+    require_role(user, REVIEWER_ROLES)
+    record = _editable(user, assessment, version)
+    if is_person(user) and record.assessor_id == user.pk:
+        raise PermissionDenied(_("You cannot review your own assessment; another reviewer must."))
+    transition(record, "state", action)
+    record.reviewer = user if is_person(user) else None
+    if is_person(user):
+        record.reviewer_name = user.get_full_name() or user.username
+    record.review_comment = comment
+    record.reviewed_at = timezone.now()
+    bump(record, ["state", "reviewer", "reviewer_name", "review_comment", "reviewed_at"])
+    return record
+
+
+@transaction.atomic
+def assessment_approve(*, user: Any, assessment: ConditionAssessment | str, version: int,
+                       comment: str = "") -> ConditionAssessment:
+    """Approve a submitted assessment; from now on it counts for progress."""
+    return _review(user, assessment, version, "approve", comment)
+
+
+@transaction.atomic
+def assessment_return(*, user: Any, assessment: ConditionAssessment | str, version: int,
+                      comment: str) -> ConditionAssessment:
+    """Send a submitted assessment back to its assessor, saying why."""
+    if not comment.strip():
+        raise ValidationError({"comment": _("Say why the assessment is returned.")})
+    return _review(user, assessment, version, "return", comment)
+
+
+EVIDENCE_TARGETS: dict[str, tuple[str, type]] = {
+    Evidence.Kind.FINDING: ("finding", Finding),
+    Evidence.Kind.OBSERVATION: ("observation", Observation),
+    Evidence.Kind.FIELD_REPORT: ("field_report", FieldReport),
+}
+
+
+@transaction.atomic
+def evidence_add(
+    *,
+    user: Any,
+    assessment: ConditionAssessment | str,
+    kind: str,
+    target: Any,
+    confidence: str = Evidence.Confidence.MEDIUM,
+    note: str = "",
+    classification: int | None = None,
+    key: str | None = None,
+) -> Evidence:
+    """Link ``target`` (a finding, observation, field report or, for ``document``, a source;
+    an instance or its key) to an assessment that is not yet approved."""
+    from missiemonitor.core.models import Source
+
+    require_role(user, WRITER_ROLES)
+    record = get_visible(ConditionAssessment, user, assessment, lock=True)
+    if record.state == "approved":
+        raise InvalidTransition(_("Assessment %(key)s is approved; its evidence can no longer "
+                                  "change.") % {"key": record.key})
+    if kind not in Evidence.Kind.values:
+        raise ValidationError({"kind": _("Unknown kind of evidence: %(kind)s") % {"kind": kind}})
+    attr, model = EVIDENCE_TARGETS.get(kind, ("document", Source))
+    try:
+        linked = get_visible(model, user, target)
+    except model.DoesNotExist:
+        raise ValidationError({attr: _("No such %(model)s: %(key)s")
+                               % {"model": model._meta.verbose_name, "key": target}}) from None
+    if confidence not in Evidence.Confidence.values:
+        raise ValidationError({"confidence": _("Confidence is low, medium or high.")})
+    evidence = Evidence(
+        key=key or new_key(f"{record.key[:50]}-evidence"),
+        assessment=record,
+        mission_id=record.mission_id,
+        classification=classification_for(user, record, classification),
+        kind=kind,
+        note=note,
+        confidence=confidence,
+        **{attr: linked},
+    )
+    evidence.save()
+    bump(record, [])  # the assessment's evidence changed: a reviewer's view of it is stale
+    return evidence

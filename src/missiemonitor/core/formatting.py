@@ -58,3 +58,53 @@ def format_date(value: dt.date, *, language: str = "nl", precision: str = "day")
 
 def approximately(text: str, *, approximate: bool, language: str = "nl") -> str:
     return f"{APPROXIMATELY[language]} {text}" if approximate else text
+
+
+BOUNDS = {
+    "nl": {"just-under": "een kleine", "at-most": "tot", "at-least": "ten minste", "more-than": "ruim"},
+    "en": {"just-under": "just under", "at-most": "up to", "at-least": "at least", "more-than": "more than"},
+}
+THROUGH = {"nl": "tot en met", "en": "to"}
+
+
+def format_quantity(value: Decimal | int | float, *, language: str = "nl", unit: str = "") -> str:
+    """A count or measure as a report writes it: 1.300, 15.000, 1,1 miljoen; 30% for percent.
+
+    Whole millions and values of ten million or more are written with the word ("1,1 miljoen"),
+    the way Dutch government texts do; the digits stay, so the figure can be found."""
+    number = Decimal(str(value))
+    if unit.strip() == "%":
+        return f"{format_number(number, language=language)}%"
+    if abs(number) >= Decimal(10**6):
+        scaled = number / Decimal(10**6)
+        if scaled == scaled.quantize(Decimal("0.1")):
+            return f"{format_number(scaled, language=language)} {MILLION[language]}"
+    return format_number(number, language=language)
+
+
+def qualify(text: str, *, language: str = "nl", approximate: bool = False, bound: str = "") -> str:
+    """Put "circa" / "een kleine" / "ruim" before a formatted figure, as the data says."""
+    if bound:
+        return f"{BOUNDS[language][bound]} {text}"
+    return approximately(text, approximate=approximate, language=language)
+
+
+def _month_aligned(start: dt.date, end: dt.date) -> bool:
+    return start.day == 1 and (end + dt.timedelta(days=1)).day == 1
+
+
+def format_period(start: dt.date, end: dt.date, *, language: str = "nl") -> str:
+    """2024 / mei 2024 / mei 2024 tot en met april 2025 / 3 mei 2024 tot en met 9 juni 2024."""
+    if start == end:
+        return format_date(start, language=language)
+    if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
+        return str(start.year) if start.year == end.year else f"{start.year}–{end.year}"
+    if _month_aligned(start, end):
+        if (start.year, start.month) == (end.year, end.month):
+            return format_date(start, language=language, precision="month")
+        left = format_date(start, language=language, precision="month")
+        right = format_date(end, language=language, precision="month")
+    else:
+        left, right = format_date(start, language=language), format_date(end, language=language)
+    return f"{left} {THROUGH[language]} {right}"
+

@@ -1,0 +1,24 @@
+"""Reads of the reporting app: the progress report as a view-model."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from missiemonitor.reporting.build import ReportError, build_report
+from missiemonitor.reporting.viewmodel import Report
+
+__all__ = ["ReportError", "report_build"]
+
+
+def report_build(*, user: Any, start: dt.date, end: dt.date, mission_keys: list[str] | None = None,
+                 language: str = "nl", audience: str = "public") -> Report:
+    """The progress report over ``start``..``end`` for the missions (all with a Dutch contribution
+    in the period when none are named), as ``user`` may see it.
+
+    ``audience="public"`` leaves out every record above Ongerubriceerd, and every figure
+    derived from one; ``"restricted"`` includes what the user may see, each classified passage
+    marked at its level. Every figure is a :class:`~missiemonitor.reporting.viewmodel.Fact`
+    that names the records it came from."""
+    return build_report(user=user, start=start, end=end, mission_keys=mission_keys,
+                        language=language, audience=audience)

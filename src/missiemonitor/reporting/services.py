@@ -1,0 +1,35 @@
+"""Writes of the reporting app: the progress report as files."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from missiemonitor.reporting.render import FORMATS, render_all
+from missiemonitor.reporting.selectors import ReportError, report_build
+
+
+def report_filename(*, start: dt.date, end: dt.date, mission_keys: list[str], language: str,
+                    audience: str) -> str:
+    missions = "-".join(mission_keys[:4]) + ("-etc" if len(mission_keys) > 4 else "")
+    return f"voortgangsrapportage-{missions or 'all'}-{start:%Y%m%d}-{end:%Y%m%d}-{language}-{audience}"
+
+
+def report_generate(*, user: Any, start: dt.date, end: dt.date, mission_keys: list[str] | None = None,
+                    language: str = "nl", audience: str = "public", formats: list[str] | None = None,
+                    out_dir: Path, progress: Callable[[str], None] | None = None) -> list[Path]:
+    """Build the report once and write it in each format to ``out_dir``. Returns the paths
+    written. Each file is written to a temporary name and renamed when complete, so no
+    half-written report is left behind."""
+    formats = list(formats or FORMATS)
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown:
+        raise ReportError(f"unknown format {', '.join(unknown)}; use any of {', '.join(FORMATS)}")
+    report = report_build(user=user, start=start, end=end, mission_keys=mission_keys,
+                          language=language, audience=audience)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    stem = report_filename(start=start, end=end, mission_keys=report.mission_keys, language=language,
+                           audience=audience)
+    return render_all(report, formats=formats, out_dir=out_dir, stem=stem, progress=progress)

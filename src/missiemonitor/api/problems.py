@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest, JsonResponse
@@ -24,6 +25,8 @@ from rest_framework.views import set_rollback
 
 from missiemonitor.core.dataset.errors import DatasetError
 from missiemonitor.core.records import RecordInUse, StaleVersion
+from missiemonitor.core.scope import UnknownMission
+from missiemonitor.core.workflow import ServiceError, VersionConflict
 
 logger = logging.getLogger("missiemonitor.api")
 
@@ -141,13 +144,19 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response:
     if isinstance(exc, Http404):
         exc = exceptions.NotFound()
     elif isinstance(exc, DjangoPermissionDenied):
-        exc = exceptions.PermissionDenied()
+        exc = exceptions.PermissionDenied(str(exc) or None)
     elif isinstance(exc, DjangoValidationError):
         set_rollback()
         return problem(400, _("The request is not valid; see invalid_params."), code="invalid",
                        invalid_params=_django_validation_params(exc), instance=instance)
-    elif isinstance(exc, StaleVersion):
+    elif isinstance(exc, StaleVersion | VersionConflict):
         exc = PreconditionFailed()
+    elif isinstance(exc, ObjectDoesNotExist):
+        exc = exceptions.NotFound()
+    elif isinstance(exc, ServiceError):
+        exc = Conflict(exc.message, code=exc.code)
+    elif isinstance(exc, UnknownMission):
+        exc = exceptions.ValidationError({"mission": [str(exc)]})
     elif isinstance(exc, RecordInUse):
         exc = Conflict(str(exc), code="in-use")
     elif isinstance(exc, DatasetError):

@@ -33,8 +33,10 @@ class ApiAutoSchema(AutoSchema):
         action = self._action()
         if action in CHANGES:
             params.append(_if_match(required=True))
-        elif getattr(getattr(self.view, action or "", None), "if_match", None) == "optional":
-            params.append(_if_match(required=False))
+        else:
+            mode = getattr(getattr(self.view, action or "", None), "if_match", None)
+            if mode in {"required", "optional"}:
+                params.append(_if_match(required=mode == "required"))
         return params
 
     def _has_body(self) -> bool:
@@ -52,6 +54,8 @@ class ApiAutoSchema(AutoSchema):
             statuses.add(404)
         if action in CHANGES:
             statuses |= {409, 412, 428}
+        if statuses & {412, 428} or getattr(getattr(self.view, action or "", None), "if_match", None):
+            statuses |= {412, 428}
         extra = getattr(getattr(self.view, action or "", None), "problems", None) or getattr(
             self.view, "problems", ())
         statuses |= set(extra)

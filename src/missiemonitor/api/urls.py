@@ -31,10 +31,12 @@ def build_router() -> Router:
 
 
 def extra_urls() -> list:
+    """Each app's ``URLS``: (route, APIView) pairs for resources that are not record sets."""
     urls = []
     for app in APPS:
         module = import_module(f"missiemonitor.{app}.api")
-        urls.extend(getattr(module, "URLS", []))
+        for route, view in getattr(module, "URLS", []):
+            urls.append(path(route, view.as_view()))
     return urls
 
 

@@ -138,10 +138,31 @@ class RecordViewSet(ReadOnlyRecordViewSet):
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        key, changes = self.changes_from(serializer.validated_data)
-        record = record_create(user=request.user, model=self.queryset.model, key=key, changes=changes)
+        record = self.create_record(request, serializer.validated_data.get("key"), serializer.validated_data)
         location = request.build_absolute_uri(f"{request.path.rstrip('/')}/{record.key}")
         return self._respond(record, status.HTTP_201_CREATED, {"Location": location})
+
+    def create_record(self, request: Request, key: str | None, data: dict[str, Any]) -> Record:
+        """The write behind POST; views of records with their own services override it."""
+        _key, changes = self.changes_from(data)
+        return record_create(user=request.user, model=self.queryset.model, key=key, changes=changes)
+
+    def update_record(self, request: Request, instance: Record, version: int, data: dict[str, Any]) -> Record:
+        """The write behind PUT and PATCH; views of records with their own services override it."""
+        _key, changes = self.changes_from(data)
+        return record_update(user=request.user, record=instance, changes=changes, expected_version=version)
+
+    def refuse_changes(self, instance: Record, data: dict[str, Any], names: tuple[str, ...]) -> None:
+        """For services that cannot change some fields: refuse a request that would."""
+        errors = {}
+        for name in names:
+            if name in data:
+                current = getattr(instance, name)
+                new = data[name]
+                if (current.pk if hasattr(current, "pk") else current) != (new.pk if hasattr(new, "pk") else new):
+                    errors[name] = [_("This field cannot be changed once the record exists.")]
+        if errors:
+            raise ValidationError(errors)
 
     def _checked_instance(self, request: Request) -> tuple[Record, int]:
         instance = self.get_object()
@@ -156,8 +177,7 @@ class RecordViewSet(ReadOnlyRecordViewSet):
         instance, version = self._checked_instance(request)
         serializer = self.get_serializer(instance, data=request.data, partial=partial)
         serializer.is_valid(raise_exception=True)
-        _key, changes = self.changes_from(serializer.validated_data)
-        record = record_update(user=request.user, record=instance, changes=changes, expected_version=version)
+        record = self.update_record(request, instance, version, serializer.validated_data)
         return self._respond(record)
 
     def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:

@@ -8,11 +8,14 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
+from rest_framework.request import Request
 
 from missiemonitor.accounts.models import Role
 from missiemonitor.api.permissions import EDITOR_ROLES
 from missiemonitor.api.resources import record_serializer, record_viewset
 from missiemonitor.api.serializers import RecordSerializer
+from missiemonitor.api.viewsets import RecordViewSet
+from missiemonitor.api.workflow import ReviewActionsMixin
 from missiemonitor.results.models import (
     Condition,
     ConditionAssessment,
@@ -29,6 +32,13 @@ from missiemonitor.results.models import (
     RatingScale,
     ScaleLevel,
     Target,
+)
+from missiemonitor.results.services import (
+    assessment_approve,
+    assessment_record,
+    assessment_return,
+    assessment_submit,
+    assessment_update,
 )
 
 
@@ -101,6 +111,36 @@ ObservationSerializer = record_serializer(
 
 ASSESSMENT_WRITERS = EDITOR_ROLES | {Role.FIELD_REPORTER, Role.REVIEWER, Role.APPROVER}
 
+
+class AssessmentBase(ReviewActionsMixin, RecordViewSet):
+    """Assessments of conditions, recorded as drafts and reviewed. Only approved assessments
+    count for progress; the state changes only through submit, approve and return."""
+
+    review_services = {"submit": assessment_submit, "approve": assessment_approve,
+                       "return": assessment_return}
+    review_record_argument = "assessment"
+    service_checked_actions = ("submit", "approve", "return_")
+
+    def create_record(self, request: Request, key: str | None, data: dict[str, Any]) -> ConditionAssessment:
+        return assessment_record(
+            user=request.user, condition=data["condition"], level=data["level"].code,
+            date=data["date"], rationale=data.get("rationale", ""),
+            rationale_en=data.get("rationale_en", ""), assessor_name=data.get("assessor_name", ""),
+            classification=data.get("classification"), key=key)
+
+    def update_record(self, request: Request, instance: ConditionAssessment, version: int,
+                      data: dict[str, Any]) -> ConditionAssessment:
+        self.refuse_changes(instance, data, ("condition", "assessor_name", "reviewer_name"))
+        level = data.get("level")
+        return assessment_update(
+            user=request.user, assessment=instance, version=version,
+            level=level.code if level is not None else None, date=data.get("date"),
+            rationale=data.get("rationale"), rationale_en=data.get("rationale_en"),
+            classification=data.get("classification"))
+
+from missiemonitor.results.api_logs import LogEntryViewSet, LogImportView  # noqa: E402
+from missiemonitor.results.api_progress import ObjectiveProgressViewSet  # noqa: E402
+
 ROUTES = [
     ("rating-scales", record_viewset(RatingScale, serializer=record_serializer(
         RatingScale, nested=("levels",), levels=ScaleLevelSerializer(many=True, required=False)))),
@@ -114,10 +154,13 @@ ROUTES = [
     ("condition-mappings", record_viewset(ConditionMapping)),
     ("condition-assessments", record_viewset(
         ConditionAssessment, serializer=ConditionAssessmentSerializer, write_roles=ASSESSMENT_WRITERS,
-        search=("key", "rationale", "assessor_name"))),
+        base=AssessmentBase, search=("key", "rationale", "assessor_name"))),
     ("evidence", record_viewset(Evidence, search=("key", "note"))),
     ("indicators", record_viewset(Indicator, serializer=record_serializer(
         Indicator, nested=("targets",), targets=TargetSerializer(many=True, required=False)))),
     ("observations", record_viewset(Observation, serializer=ObservationSerializer,
                                     search=("key", "note", "source_passage"))),
+    ("log-entries", LogEntryViewSet),
+    ("objective-progress", ObjectiveProgressViewSet),
 ]
+URLS = [("log-imports", LogImportView)]

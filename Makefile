@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 LOCALE_PO := $(wildcard src/missiemonitor/locale/*/LC_MESSAGES/django.po)
 LOCALE_MO := $(LOCALE_PO:.po=.mo)
 
-.PHONY: demo test test-sqlite test-postgres lint bench messages clean venv
+.PHONY: demo test test-sqlite test-postgres lint bench messages clean venv openapi
 
 venv: $(STAMP) $(LOCALE_MO)
 
@@ -43,3 +43,6 @@ messages: venv
 
 clean:
 	rm -rf $(VENV) var out test-artifacts
+
+openapi: venv
+	$(BIN)/missiemonitor spectacular --lang en --file docs/openapi.yaml

@@ -13,6 +13,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from django_filters.rest_framework import DjangoFilterBackend
+from rest_framework.exceptions import ValidationError
 
 from missiemonitor.core.models import CLASSIFICATION_CODES, Record
 
@@ -27,7 +29,7 @@ class StrictBooleanField(forms.Field):
     """``true`` or ``false``; anything else is an error (not silently ignored)."""
 
     def to_python(self, value):
-        if value in (None, ""):
+        if value is None:
             return None
         if value in ("true", "false"):
             return value == "true"
@@ -36,6 +38,21 @@ class StrictBooleanField(forms.Field):
 
 class StrictBooleanFilter(django_filters.BooleanFilter):
     field_class = StrictBooleanField
+
+
+class StrictFilterBackend(DjangoFilterBackend):
+    """django-filter ignores a parameter given empty (``?status=``); here that is an error for
+    every filter but free text, as the contract says."""
+
+    def get_filterset(self, request, queryset, view):
+        filterset = super().get_filterset(request, queryset, view)
+        if filterset is not None:
+            empty = [name for name, value in request.query_params.items()
+                     if value == "" and name in filterset.filters
+                     and not isinstance(filterset.filters[name], django_filters.CharFilter)]
+            if empty:
+                raise ValidationError({name: [_("This parameter must not be empty.")] for name in empty})
+        return filterset
 
 
 class RecordFilterSet(django_filters.FilterSet):

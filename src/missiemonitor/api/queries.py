@@ -25,7 +25,20 @@ class BoundedDateField(serializers.DateField):
         return date
 
 
-class MissionScopeSerializer(serializers.Serializer):
+class QuerySerializer(serializers.Serializer):
+    """Query parameters. A parameter given empty (``?as_of=``) is an error, not left out."""
+
+    def to_internal_value(self, data: Any) -> Any:
+        empty = [name for name, field in self.fields.items()
+                 if hasattr(data, "getlist") and "" in data.getlist(name)
+                 and not getattr(field, "allow_blank", False)]
+        if empty:
+            raise serializers.ValidationError({name: [_("This parameter must not be empty.")]
+                                               for name in empty})
+        return super().to_internal_value(data)
+
+
+class MissionScopeSerializer(QuerySerializer):
     mission = serializers.ListField(
         child=serializers.RegexField(KEY_REGEX, max_length=100), required=False, max_length=100,
         help_text=_("Only these missions (by key; repeat the parameter for several). Records "

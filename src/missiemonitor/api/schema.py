@@ -124,6 +124,12 @@ def _invalid_param_schema() -> dict[str, Any]:
     }
 
 
+PATH_PARAMETERS = {
+    "key": _("The record's key."),
+    "prefix": _("The token's prefix (the part after 'mm_')."),
+}
+
+
 def postprocess(result: dict[str, Any], generator: Any, request: Any, public: bool) -> dict[str, Any]:
     """Add the shared components and the API-Version header on every response."""
     components = result.setdefault("components", {})
@@ -146,6 +152,9 @@ def postprocess(result: dict[str, Any], generator: Any, request: Any, public: bo
     used = set()
     for path_item in result.get("paths", {}).values():
         for operation in path_item.values():
+            for param in operation.get("parameters", []):
+                if param["in"] == "path" and not param.get("description"):
+                    param["description"] = str(PATH_PARAMETERS.get(param["name"], ""))
             for code, response in operation.get("responses", {}).items():
                 if "$ref" in response:
                     used.add(code)

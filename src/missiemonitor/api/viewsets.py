@@ -16,7 +16,6 @@ from typing import Any
 from django.db import models
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
-from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import mixins, status, viewsets
 from rest_framework.exceptions import ValidationError
 from rest_framework.filters import OrderingFilter
@@ -24,6 +23,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from missiemonitor.api.concurrency import etag, expected_version, if_match_versions
+from missiemonitor.api.filters import StrictFilterBackend
 from missiemonitor.api.pagination import RecordCursorPagination
 from missiemonitor.api.permissions import RecordPermission
 from missiemonitor.api.problems import PreconditionFailed
@@ -86,7 +86,7 @@ class ReadOnlyRecordViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, vi
     lookup_value_regex = KEY_PATH_REGEX
     pagination_class = RecordCursorPagination
     permission_classes = [RecordPermission]
-    filter_backends = [DjangoFilterBackend, RecordOrderingFilter]
+    filter_backends = [StrictFilterBackend, RecordOrderingFilter]
     ordering_fields = ("key", "created_at", "updated_at")
     ordering = ("key",)
     ordering_tiebreak = "key"

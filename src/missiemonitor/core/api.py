@@ -15,7 +15,6 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, serializers, status
 from rest_framework.request import Request
@@ -46,7 +45,9 @@ class DatasetView(APIView):
     problems = (400,)
 
     @extend_schema(parameters=[DatasetQuerySerializer], operation_id="dataset_retrieve",
-                   responses={(200, "application/yaml"): OpenApiTypes.STR})
+                   responses={(200, "application/yaml"): {
+                       "type": "object", "additionalProperties": True,
+                       "description": "A dataset file: see docs/dataset-format.md."}})
     def get(self, request: Request) -> HttpResponse:
         query = DatasetQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)

@@ -143,9 +143,13 @@ from missiemonitor.results.api_progress import ObjectiveProgressViewSet  # noqa:
 
 ROUTES = [
     ("rating-scales", record_viewset(RatingScale, serializer=record_serializer(
-        RatingScale, nested=("levels",), levels=ScaleLevelSerializer(many=True, required=False)))),
+        RatingScale, nested=("levels",), levels=ScaleLevelSerializer(many=True, required=False, help_text=_(
+            "The levels of the scale. On a change the list replaces the stored one; levels are "
+            "matched by code."))))),
     ("dimensions", record_viewset(Dimension, serializer=record_serializer(
-        Dimension, nested=("values",), values=DimensionValueSerializer(many=True, required=False)))),
+        Dimension, nested=("values",), values=DimensionValueSerializer(many=True, required=False, help_text=_(
+            "The values of the dimension. On a change the list replaces the stored one; values are "
+            "matched by code."))))),
     ("frameworks", record_viewset(Framework)),
     ("framework-versions", record_viewset(FrameworkVersion, search=("key", "label", "description"))),
     ("objectives", record_viewset(Objective)),
@@ -157,7 +161,9 @@ ROUTES = [
         base=AssessmentBase, search=("key", "rationale", "assessor_name"))),
     ("evidence", record_viewset(Evidence, search=("key", "note"))),
     ("indicators", record_viewset(Indicator, serializer=record_serializer(
-        Indicator, nested=("targets",), targets=TargetSerializer(many=True, required=False)))),
+        Indicator, nested=("targets",), targets=TargetSerializer(many=True, required=False, help_text=_(
+            "The targets of the indicator by period. On a change the list replaces the stored one; "
+            "targets are matched by period."))))),
     ("observations", record_viewset(Observation, serializer=ObservationSerializer,
                                     search=("key", "note", "source_passage"))),
     ("log-entries", LogEntryViewSet),

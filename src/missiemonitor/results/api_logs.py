@@ -20,18 +20,18 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, mixins, serializers, status, viewsets
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from missiemonitor.api.fields import ClassificationField, KeyRelatedField
-from missiemonitor.api.filters import record_filterset
+from missiemonitor.api.filters import StrictFilterBackend, record_filterset
 from missiemonitor.api.pagination import RecordCursorPagination
 from missiemonitor.api.permissions import RecordPermission
 from missiemonitor.api.problems import InvalidRows
+from missiemonitor.api.queries import QuerySerializer
+from missiemonitor.api.serializers import RecordSerializer
 from missiemonitor.api.viewsets import RecordOrderingFilter, optimised
 from missiemonitor.results.logs import COLUMNS, OPTIONAL, LogImportError, LogIssue, log_import_csv
 from missiemonitor.results.models import LogEntry
@@ -41,20 +41,18 @@ CSV_TYPES = ("text/csv",)
 JSONL_TYPES = ("application/jsonl", "application/x-ndjson", "application/json-lines")
 
 
-class LogEntrySerializer(serializers.ModelSerializer):
+class LogEntrySerializer(RecordSerializer):
     """One row of an activity log: a flight, a movement or another countable event."""
-
-    contribution = KeyRelatedField(read_only=True, help_text=gettext_lazy("The contribution, by key."))
-    mission = KeyRelatedField(read_only=True, help_text=gettext_lazy("The contribution's mission, by key."))
-    classification = ClassificationField(read_only=True)
 
     class Meta:
         model = LogEntry
         fields = ("kind", "contribution", "mission", "classification", "date", "quantity",
                   "category", "asset", "area", "batch")
+        read_only_fields = fields
         extra_kwargs = {
             "kind": {"help_text": gettext_lazy("Which log: flight, movement or event.")},
             "date": {"help_text": gettext_lazy("The day of the flight, movement or event.")},
+            "area": {"help_text": gettext_lazy("Where, for movements and events.")},
         }
 
 
@@ -70,7 +68,7 @@ class LogEntryViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     serializer_class = LogEntrySerializer
     permission_classes = [RecordPermission]
     pagination_class = LogEntryPagination
-    filter_backends = [DjangoFilterBackend, RecordOrderingFilter]
+    filter_backends = [StrictFilterBackend, RecordOrderingFilter]
     filterset_class = record_filterset(LogEntry, search=("category", "asset", "area", "batch"))
     ordering_fields = ("date",)
     ordering = ("date",)
@@ -81,7 +79,7 @@ class LogEntryViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
         return optimised(LogEntry.objects.visible_to(self.request.user), self.request.user)
 
 
-class LogImportQuerySerializer(serializers.Serializer):
+class LogImportQuerySerializer(QuerySerializer):
     kind = serializers.ChoiceField(choices=LogKind.choices, help_text=gettext_lazy(
         "Which log the file holds: flight (columns contribution, date, aircraft, hours, tasking), "
         "movement (contribution, date, count, area) or event (contribution, date, event_type, "

@@ -13,7 +13,12 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from missiemonitor.api.fields import KEY_REGEX
-from missiemonitor.api.queries import BoundedDateField, PeriodScopeSerializer, RecordRefSerializer
+from missiemonitor.api.queries import (
+    BoundedDateField,
+    PeriodScopeSerializer,
+    QuerySerializer,
+    RecordRefSerializer,
+)
 from missiemonitor.results.models import ProgressRule
 from missiemonitor.results.selectors import objective_progress_history, objectives_for_period
 
@@ -107,7 +112,7 @@ class PeriodProgressSerializer(ObjectiveSummarySerializer):
         "The change over the period (after minus before); null when either is unknown."))
 
 
-class HistoryQuerySerializer(serializers.Serializer):
+class HistoryQuerySerializer(QuerySerializer):
     date = serializers.ListField(child=BoundedDateField(), min_length=1, max_length=100, help_text=_(
         "The dates to compute progress for, YYYY-MM-DD; repeat the parameter for several."))
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import copy
 
 from django.conf import settings
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -16,7 +17,10 @@ from rest_framework.validators import UniqueValidator
 
 from missiemonitor.api.fields import KEY_REGEX, ClassificationField, KeyRelatedField, UsernameField
 from missiemonitor.core.models import Record
-from missiemonitor.core.records import mission_field_mode
+from missiemonitor.core.records import mission_field_mode, record_section
+
+# Patterns the dataset format does not state but the report relies on.
+EXTRA_PATTERNS = {("core.Source", "dossier"): r"\d{1,3}( ?\d{3})*([- ][A-Z]+)?"}
 
 # Integer bounds that hold on every supported database (PostgreSQL's are the narrowest), so
 # that the contract does not depend on where it was generated.
@@ -73,14 +77,28 @@ class RecordSerializer(serializers.ModelSerializer):
         bounds = _portable_bounds(model_field)
         if bounds and "choices" not in kwargs:
             low, high = bounds
-            kwargs["min_value"] = max(low, kwargs.get("min_value", low) if kwargs.get("min_value") is not None else low)
+            kwargs["min_value"] = max(low, kwargs["min_value"]) if kwargs.get("min_value") is not None else low
             kwargs["max_value"] = high
+        self._apply_dataset_rules(field_name, model_field, kwargs)
         if field_name == "key":
             kwargs.pop("allow_unicode", None)
             kwargs["validators"] = [v for v in kwargs.get("validators", []) if isinstance(v, UniqueValidator)]
             kwargs["regex"] = KEY_REGEX
             return serializers.RegexField, kwargs
         return field_class, kwargs
+
+    def _apply_dataset_rules(self, field_name: str, model_field: models.Field, kwargs: dict) -> None:
+        """The dataset format's rules for a field (its pattern, its minimum) hold for the API
+        too, so a record written here could also have been loaded from a file."""
+        section = record_section(model_field.model)
+        rule = next((f for f in section.fields if f.model_attr == field_name), None) if section else None
+        pattern = rule.pattern if rule is not None else EXTRA_PATTERNS.get(
+            (model_field.model._meta.label, field_name))
+        if pattern and "choices" not in kwargs:
+            kwargs.setdefault("validators", []).append(
+                RegexValidator(f"^(?:{pattern})$", message=_("This value does not have the expected form.")))
+        if rule is not None and rule.kind == "int" and rule.minimum is not None:
+            kwargs["min_value"] = max(rule.minimum, kwargs.get("min_value") or 0)
 
     def build_relational_field(self, field_name: str, relation_info):
         model_field = relation_info.model_field

@@ -184,7 +184,9 @@ def _sync_children(obj: models.Model, changes: RecordChanges) -> bool:
                 raise RecordInUse(_("An item of %(name)s is still in use by other records.")
                                   % {"name": name}) from None
             changed = True
-        for row in rows:
+        # Changed items first, then new ones: a new item may take a value an old one gives up.
+        ordered = sorted(rows, key=lambda row: tuple(row.get(a) for a in natural) not in existing)
+        for row in ordered:
             current = existing.get(tuple(row.get(a) for a in natural))
             if current is None:
                 current = model(**{child.parent_attr: obj}, **row)

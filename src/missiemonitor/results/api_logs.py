@@ -100,17 +100,25 @@ class LogImportResultSerializer(serializers.Serializer):
 
 
 def _body_lines(request: Request, errors: list[LogIssue]) -> Iterator[str]:
-    """The request body as text lines, read as they arrive. Bytes that are not UTF-8 end the
-    file with an error on their line."""
+    """The request body as text lines, read as they arrive. A line that is not UTF-8 is
+    recorded against its number and replaced by an empty row, so that every other row is
+    still checked (and nothing is written)."""
     raw = request._request
+    fields = 0
     for number, line in enumerate(iter(raw.readline, b""), start=1):
         try:
             text = line.decode("utf-8")
         except UnicodeDecodeError as exc:
             errors.append(LogIssue(number, "", _("not UTF-8 text (byte %(byte)d of the line)")
                                    % {"byte": exc.start + 1}))
-            return
-        yield text.removeprefix("\ufeff") if number == 1 else text
+            if number == 1:
+                return
+            yield "," * max(fields - 1, 0) + "\n"
+            continue
+        if number == 1:
+            text = text.removeprefix("\ufeff")
+            fields = len(next(csv.reader([text]), []))
+        yield text
 
 
 def _jsonl_as_csv(lines: Iterator[str], kind: str, errors: list[LogIssue]) -> Iterator[str]:
@@ -206,7 +214,7 @@ class LogImportView(APIView):
             with transaction.atomic():
                 result = log_import_csv(kind=kind, stream=lines, user=request.user, batch=batch,
                                         filename="<request>")
-                if own:  # bytes that were not UTF-8 ended the body early: undo the rows before
+                if own:  # the first line was not UTF-8 text: the import saw nothing to refuse
                     raise LogImportError([], total=0)
         except LogImportError as exc:
             raise _problems(exc.issues, own, jsonl=jsonl, total=exc.total) from None

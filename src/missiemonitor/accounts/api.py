@@ -9,6 +9,7 @@ from django.contrib.auth import authenticate
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, mixins, serializers, status, viewsets
+from rest_framework.authentication import SessionAuthentication
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -73,7 +74,7 @@ class TokenViewSet(mixins.ListModelMixin, mixins.DestroyModelMixin, viewsets.Gen
     """API tokens of the signed-in user. Create one with your username and password."""
 
     serializer_class = TokenSerializer
-    authentication_classes = [BearerTokenAuthentication]
+    authentication_classes = [BearerTokenAuthentication, SessionAuthentication]
     pagination_class = TokenPagination
     lookup_field = "prefix"
     lookup_value_regex = r"[0-9a-f]{1,16}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.extensions import OpenApiSerializerFieldExtension
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -17,7 +18,6 @@ from missiemonitor.core.visibility import can_see
 KEY_REGEX = KEY_PATTERN.pattern
 
 
-@extend_schema_field({"type": "string", "pattern": KEY_REGEX, "maxLength": 100})
 class KeyRelatedField(serializers.SlugRelatedField):
     """A reference to another record by its key. Only records the requesting user may see can
     be referred to; a reference to one they may not see reads as null (or is left out of a
@@ -104,3 +104,15 @@ class UsernameField(serializers.Field):
 
     def to_representation(self, value: Any) -> str | None:
         return value.get_username() if value is not None else None
+
+
+class KeyRelatedFieldExtension(OpenApiSerializerFieldExtension):
+    """A reference is a key; in answers it may be null, for a record the user may not see."""
+
+    target_class = KeyRelatedField
+
+    def map_serializer_field(self, auto_schema: Any, direction: str) -> dict[str, Any]:
+        schema: dict[str, Any] = {"type": "string", "pattern": KEY_REGEX, "maxLength": 100}
+        if direction == "response":
+            schema["nullable"] = True
+        return schema

@@ -11,7 +11,7 @@ import django_filters
 from django import forms
 from django.db import models
 from django.db.models import Q
-from django.utils.text import capfirst
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework.exceptions import ValidationError
@@ -101,8 +101,8 @@ def record_filterset(model: type[models.Model], *, search: tuple[str, ...] | Non
     search_fields = search or tuple(name for name in SEARCHABLE if name in concrete)
     attrs["q"] = django_filters.CharFilter(
         method="filter_q", max_length=200,
-        help_text=_("Free text: records containing every word (in %(fields)s), ignoring case.")
-        % {"fields": ", ".join(search_fields)})
+        help_text=format_lazy(_("Free text: records containing every word (in {fields}), ignoring case."),
+                              fields=", ".join(search_fields)))
     if issubclass(model, Record) or "classification" in concrete:
         attrs["classification"] = django_filters.ChoiceFilter(
             method="filter_classification", choices=[(c, c) for c in CLASSIFICATION_CODES.values()],
@@ -133,15 +133,14 @@ def record_filterset(model: type[models.Model], *, search: tuple[str, ...] | Non
                 field.related_model, Record):
             attrs[name] = django_filters.CharFilter(
                 field_name=f"{name}__key", max_length=100,
-                help_text=_("Only records whose %(field)s has this key.") % {"field": field.verbose_name})
+                help_text=format_lazy(_("Only records whose {field} has this key."), field=field.verbose_name))
         elif isinstance(field, models.CharField) and field.choices:
             attrs[name] = django_filters.ChoiceFilter(
                 field_name=name, choices=field.choices,
-                help_text=_("Only records with this %(field)s.") % {"field": field.verbose_name})
+                help_text=format_lazy(_("Only records with this {field}."), field=field.verbose_name))
         elif isinstance(field, models.BooleanField):
             attrs[name] = StrictBooleanFilter(
-                field_name=name, help_text=capfirst(_("Only records with this value of %(field)s.")
-                                                    % {"field": field.verbose_name}))
+                field_name=name, help_text=format_lazy(_("Only records with this value of {field}."), field=field.verbose_name))
     attrs.update(extra or {})
     attrs["search_fields"] = search_fields
     attrs["period_fields"] = period

@@ -10,7 +10,7 @@ import copy
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
-from django.utils.text import capfirst
+from django.utils.text import capfirst, format_lazy
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 from rest_framework.validators import UniqueValidator
@@ -47,7 +47,7 @@ def describe(model_field: models.Field) -> str:
     """A field's description: its help text, or its verbose name as a phrase."""
     if model_field.help_text:
         return model_field.help_text
-    return f"{capfirst(model_field.verbose_name)}."
+    return format_lazy("{}.", capfirst(model_field.verbose_name))
 
 
 def _portable_bounds(model_field: models.Field) -> tuple[int, int] | None:
@@ -108,8 +108,10 @@ class RecordSerializer(serializers.ModelSerializer):
         field_class, kwargs = super().build_relational_field(field_name, relation_info)
         if model_field is not None:
             text = describe(model_field)
-            kwargs["help_text"] = f"{text} " + str(_("Given by key.")) if not relation_info.to_many \
-                else f"{text} " + str(_("A list of keys."))
+            kwargs["help_text"] = format_lazy("{} {}", text, _(
+                "Given by key; in answers null when it is a record you may not see.")) \
+                if not relation_info.to_many else format_lazy("{} {}", text, _(
+                    "A list of keys; records you may not see are left out."))
         if relation_info.to_many:
             kwargs.setdefault("required", False)
         return field_class, kwargs
@@ -134,19 +136,20 @@ class RecordSerializer(serializers.ModelSerializer):
             fields["classification"] = ClassificationField(required=False)
         if "mission" in fields:
             mode = mission_field_mode(model)
-            text = str(_("The mission this record belongs to, for need-to-know, by key."))
+            text = _("The mission this record belongs to, for need-to-know, by key.")
             if mode == "writable":
                 required = not model._meta.get_field("mission").null or model._meta.label in {
                     "missions.Contribution", "finance.Expenditure", "missions.PlannedContribution"}
                 fields["mission"] = KeyRelatedField(
                     queryset=model._meta.get_field("mission").related_model.objects.all(),
                     required=required, allow_null=not required,
-                    help_text=text + " " + str(_("Empty for a record that concerns no single "
-                                                 "mission; it is then visible on clearance alone.")))
+                    help_text=format_lazy("{} {}", text, _(
+                        "Empty for a record that concerns no single mission; it is then visible "
+                        "on clearance alone.")))
             else:
                 fields["mission"] = KeyRelatedField(
                     read_only=True, allow_null=True,
-                    help_text=text + " " + str(_("Derived from the record it belongs to.")))
+                    help_text=format_lazy("{} {}", text, _("Derived from the record it belongs to.")))
         nested = set(getattr(self.Meta, "nested", ()))
         first = [name for name in ("key", "classification", "mission") if name in fields]
         rest = [name for name in fields if name not in first and name not in nested]

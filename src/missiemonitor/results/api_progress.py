@@ -99,7 +99,8 @@ class ObjectiveSummarySerializer(serializers.Serializer):
 
     @extend_schema_field(NULLABLE_STRING)
     def get_mission(self, item: Any) -> str | None:
-        mission = item.objective.mission
+        # The framework's mission is the objective's (the selector has it loaded).
+        mission = item.objective.framework_version.framework.mission
         return mission.key if mission is not None else None
 
 

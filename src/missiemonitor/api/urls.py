@@ -5,9 +5,9 @@ from __future__ import annotations
 from importlib import import_module
 
 from django.urls import include, path, re_path
-from drf_spectacular.views import SpectacularJSONAPIView
 from rest_framework.routers import SimpleRouter
 
+from missiemonitor.api.contract import ContractView
 from missiemonitor.api.problems import not_found_view
 
 APPS = ("core", "missions", "results", "monitoring", "context", "finance", "programmes",
@@ -43,7 +43,7 @@ def extra_urls() -> list:
 router = build_router()
 
 v1 = [
-    path("openapi.json", SpectacularJSONAPIView.as_view(), name="openapi"),
+    path("openapi.json", ContractView.as_view(), name="openapi"),
     *extra_urls(),
     *router.urls,
 ]

@@ -105,3 +105,12 @@ def test_changes_name_their_version(contract):
                 params = {p["name"]: p for p in item[method].get("parameters", [])}
                 assert params.get("If-Match", {}).get("required"), f"{method} {path}"
                 assert {"412", "428"} <= set(item[method]["responses"]), f"{method} {path}"
+
+
+@pytest.mark.django_db
+def test_the_contract_is_published_at_the_standard_place(contract):
+    from rest_framework.test import APIClient
+
+    response = APIClient().get("/api/v1/openapi.json", HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 200
+    assert set(response.json()["paths"]) == set(contract["paths"])

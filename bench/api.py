@@ -227,12 +227,34 @@ def _rows(path: Path, contributions: dict[str, tuple[int, int, int]], batch: str
             yield ("flight", pk, mission_id, classification, date, hours, tasking, aircraft, "", batch)
 
 
+def child_service(args: argparse.Namespace) -> None:
+    """The import service alone, in-process, without HTTP: what the API adds is the rest."""
+    _django(args.database_url, Path(args.dir))
+    from missiemonitor.core.principals import SYSTEM
+    from missiemonitor.results.services import log_import_csv
+
+    with open(args.service, encoding="utf-8", newline="") as stream:
+        began = time.perf_counter()
+        result = log_import_csv(kind="flight", stream=stream, user=SYSTEM, batch=f"service-{time.time_ns()}")
+        elapsed = time.perf_counter() - began
+    print(json.dumps({"seconds": elapsed, "rows": result.rows}))
+
+
+def service_seconds(database_url: str, directory: Path, path: Path) -> float:
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, __file__, "--database-url", database_url, "--dir", str(directory),
+         "--service", str(path)], capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        sys.exit(f"the service import failed:\n{result.stderr[-3000:]}")
+    return json.loads(result.stdout.strip().splitlines()[-1])["seconds"]
+
+
 def raw_sqlite(database: Path, path: Path) -> float:
     connection = sqlite3.connect(database, isolation_level=None)
     contributions = {key: (pk, mission, level) for pk, key, mission, level in connection.execute(
         "SELECT id, key, mission_id, classification FROM missions_contribution")}
-    sql = (f"INSERT INTO results_logentry ({', '.join(LOG_COLUMNS)}) "
-           f"VALUES ({', '.join('?' * len(LOG_COLUMNS))})")
+    columns, marks = ", ".join(LOG_COLUMNS), ", ".join("?" * len(LOG_COLUMNS))
+    sql = f"INSERT INTO results_logentry ({columns}) VALUES ({marks})"  # noqa: S608 - constants
     began = time.perf_counter()
     connection.execute("BEGIN")
     connection.executemany(sql, _rows(path, contributions, "raw"))
@@ -333,10 +355,12 @@ def bench_lists(database_url: str, directory: Path, data: dict, args: argparse.N
     print(f"  list throughput ratio API/floor: {ratio:.2f} (goal >= 0.5: {'met' if ratio >= 0.5 else 'NOT met'})")
 
 
-def bench_ingestion(label: str, database_url: str, directory: Path, data: dict, raw) -> None:
+def bench_ingestion(label: str, database_url: str, directory: Path, data: dict, raw,
+                    service=None) -> None:
     """The database's own load first (into a copy, or removed again), then the API's."""
     small, large = Path(data["files"]["small"]), Path(data["files"]["large"])
     raw_seconds = raw(large)
+    service_time = service(large) if service is not None else None
     rows_small = sum(1 for _ in small.open()) - 1
     rows_large = sum(1 for _ in large.open()) - 1
     peaks = {}
@@ -355,6 +379,9 @@ def bench_ingestion(label: str, database_url: str, directory: Path, data: dict, 
     api_rate, raw_rate = rows_large / seconds["large"], rows_large / raw_seconds
     print(f"  ingestion on {label}: {rows_large:,} flight rows, one CSV request")
     print(f"    API  POST /api/v1/log-imports    {seconds['large']:7.1f} s  {api_rate:10,.0f} rows/s")
+    if service_time is not None:
+        print(f"    service alone (log_import_csv)   {service_time:7.1f} s  {rows_large / service_time:10,.0f} rows/s"
+              "  (in-process, no HTTP: the API adds the difference)")
     print(f"    database bulk load ({'executemany' if label == 'SQLite' else 'COPY'}) {raw_seconds:7.1f} s  "
           f"{raw_rate:10,.0f} rows/s")
     ratio = api_rate / raw_rate
@@ -377,9 +404,13 @@ def main() -> None:
     parser.add_argument("--database-url", help=argparse.SUPPRESS)
     parser.add_argument("--dir", help=argparse.SUPPRESS)
     parser.add_argument("--no-logs", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--service", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.prepare:
         child_prepare(args)
+        return
+    if args.service:
+        child_service(args)
         return
     directory = Path(tempfile.mkdtemp(prefix="mm-bench-api-", dir=args.keep))
     directory.chmod(0o755)
@@ -393,7 +424,10 @@ def main() -> None:
         pristine = directory / "pristine.sqlite3"
         shutil.copy(database, pristine)
         bench_lists(sqlite_url, directory, data, args)
-        bench_ingestion("SQLite", sqlite_url, directory, data, lambda path: raw_sqlite(pristine, path))
+        service_copy = directory / "service.sqlite3"
+        shutil.copy(pristine, service_copy)
+        bench_ingestion("SQLite", sqlite_url, directory, data, lambda path: raw_sqlite(pristine, path),
+                        lambda path: service_seconds(f"sqlite:///{service_copy}", directory, path))
         if args.skip_postgres:
             print("  PostgreSQL: skipped (--skip-postgres)")
         else:

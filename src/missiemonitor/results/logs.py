@@ -74,9 +74,13 @@ class LogImportError(Exception):
         self.issues = sorted(issues)
         self.total = len(issues) if total is None else total
         self.filename = filename
-        super().__init__(self.summary())
+        self._summary = self._render()  # in the language active where the error arose
+        super().__init__(self._summary)
 
     def summary(self) -> str:
+        return self._summary
+
+    def _render(self) -> str:
         lines = [issue.format(self.filename) for issue in self.issues]
         if self.total > len(self.issues):
             lines.append(_("… and %(count)s more problems.") % {"count": self.total - len(self.issues)})

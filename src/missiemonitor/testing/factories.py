@@ -186,6 +186,7 @@ class PostingFactory(DjangoModelFactory):
 class RatingScaleFactory(DjangoModelFactory):
     class Meta:
         model = RatingScale
+        skip_postgeneration_save = True
 
     key = _key("scale")
     name = "Schaal"
@@ -266,6 +267,7 @@ class ConditionAssessmentFactory(DjangoModelFactory):
 class DimensionFactory(DjangoModelFactory):
     class Meta:
         model = Dimension
+        skip_postgeneration_save = True
 
     key = _key("dimension")
     name = "Taakstelling"

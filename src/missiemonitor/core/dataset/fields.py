@@ -69,6 +69,29 @@ def parse_fuzzy(value: Any, *, end: bool = False) -> tuple[dt.date, str]:
         raise Invalid(f"not a real date: {value!r} ({exc})") from None
 
 
+def parse_datetime(value: Any) -> dt.datetime:
+    """An ISO 8601 moment with its time zone, e.g. 2024-06-05T09:30:00Z; a bare date means
+    midnight UTC."""
+    text = str(value) if isinstance(value, str) else ""
+    if _DATE.match(text):
+        text += "T00:00:00Z"
+    try:
+        moment = dt.datetime.fromisoformat(text.replace(" ", "T", 1))
+    except ValueError:
+        raise Invalid(f"expected a moment as YYYY-MM-DDTHH:MM:SSZ, got {type_name(value)} {value!r}") from None
+    if moment.tzinfo is None:
+        raise Invalid(f"{value!r} has no time zone; add Z (UTC) or an offset such as +02:00")
+    return moment.astimezone(dt.UTC)
+
+
+def format_datetime(value: dt.datetime) -> str:
+    moment = value.astimezone(dt.UTC)
+    text = moment.strftime("%Y-%m-%dT%H:%M:%S")
+    if moment.microsecond:
+        text += f".{moment.microsecond:06d}"
+    return text + "Z"
+
+
 def format_fuzzy(value: dt.date, precision: str) -> Any:
     if precision == "year":
         return value.year
@@ -109,7 +132,7 @@ class Field:
     otherwise, of the model attribute."""
 
     name: str
-    kind: str  # str text int decimal bool date fuzzy period choice classification ref refs codes mapping level
+    kind: str  # str text int decimal bool date datetime fuzzy period choice classification ref refs codes mapping level
     required: bool = False
     attr: str | None = None
     target: str | None = None  # section name, for ref and refs
@@ -170,6 +193,8 @@ class Field:
             return value
         if kind == "date":
             return parse_date(value)
+        if kind == "datetime":
+            return parse_datetime(value)
         if kind == "fuzzy":
             return parse_fuzzy(value, end=self.end)
         if kind == "period":
@@ -260,6 +285,8 @@ class Field:
             return None if value == 0 else CLASSIFICATION_CODES[value]
         if self.kind == "decimal":
             return None if value is None else Decimal(value)
+        if self.kind == "datetime":
+            return None if value is None else format_datetime(value)
         if value in (None, "", [], {}) or (self.kind == "bool" and value is False):
             return None
         if self.default is not None and value == self.default:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import gc
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from django.conf import settings
@@ -37,10 +39,31 @@ def read_text(path: Path, *, max_bytes: int | None = None) -> str:
         raise DatasetError([DatasetIssue(line, "", f"not UTF-8 text (byte {exc.start})")], name) from None
 
 
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a file's tree is built and written.
+
+    A large file becomes millions of live objects, and each generation-2 collection walks all
+    of them again: for a 13 MB file that tripled the parse time. What is built here lives until
+    the load ends anyway; the collector runs again afterwards."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def validate_text(text: str, *, filename: str = "<dataset>") -> Parsed:
     """Parse and validate; raise DatasetError listing every problem."""
     if not text.strip():
         raise DatasetError([DatasetIssue(1, "", "the file is empty")], filename)
+    with gc_paused():
+        return _validate(text, filename)
+
+
+def _validate(text: str, filename: str) -> Parsed:
     try:
         root = parse_yaml(text)
     except YamlParseError as exc:
@@ -72,11 +95,12 @@ def load_text(
     on_validated: Callable[[int], None] | None = None,
 ) -> LoadStats:
     """Validate the whole text, then write it in one transaction."""
-    parsed = validate_text(text, filename=filename)
-    if on_validated:
-        on_validated(count_items(parsed))
-    try:
-        with transaction.atomic():
-            return Writer(parsed, progress).run()
-    except IntegrityError as exc:  # a database rule the validator did not foresee
-        raise DatasetError([DatasetIssue(None, "", f"refused by the database: {exc}")], filename) from exc
+    with gc_paused():
+        parsed = validate_text(text, filename=filename)
+        if on_validated:
+            on_validated(count_items(parsed))
+        try:
+            with transaction.atomic():
+                return Writer(parsed, progress).run()
+        except IntegrityError as exc:  # a database rule the validator did not foresee
+            raise DatasetError([DatasetIssue(None, "", f"refused by the database: {exc}")], filename) from exc

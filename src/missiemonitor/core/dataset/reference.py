@@ -16,6 +16,7 @@ KIND_TEXT = {
     "decimal": "number",
     "bool": "true / false",
     "date": "date YYYY-MM-DD",
+    "datetime": "moment YYYY-MM-DDTHH:MM:SSZ (with a time zone)",
     "fuzzy": "date: YYYY, YYYY-MM or YYYY-MM-DD",
     "period": "period: YYYY, YYYY-MM or START..END",
     "classification": "classification code",

@@ -7,7 +7,7 @@ exporter writes from it and docs/dataset-format.md describes it (a test keeps th
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from django.apps import apps
 from django.db import models
@@ -39,11 +39,11 @@ class Section:
     order_by: tuple[str, ...] = ()  # for unkeyed nested sections: model attributes to sort by
     description: str = ""
 
-    @property
+    @cached_property  # asked for every field of every record: look it up once
     def model(self) -> type[models.Model]:
         return apps.get_model(self.model_label)
 
-    @property
+    @cached_property  # built once per section, not once per record
     def all_fields(self) -> tuple[Field, ...]:
         base: list[Field] = []
         if self.keyed:
@@ -101,6 +101,10 @@ def Bool(name: str) -> Field:
 
 def Date(name: str, required: bool = False) -> Field:
     return Field(name, "date", required=required)
+
+
+def Moment(name: str, required: bool = False) -> Field:
+    return Field(name, "datetime", required=required)
 
 
 def Period(required: bool = True) -> Field:
@@ -295,13 +299,14 @@ def sections() -> tuple[Section, ...]:
         Section("field_reports", "monitoring.FieldReport", (
             Ref("contribution", "contributions", True), Period(),
             Choice("status", FieldReport.Status, default="draft"), T("summary"), T("body"),
-            S("author_name"), S("reviewer_name"), T("review_comment"),
+            S("author_name"), Moment("submitted_at"), S("reviewer_name"), Moment("reviewed_at"),
+            T("review_comment"),
         ), mission="contribution"),
         Section("assessments", "results.ConditionAssessment", (
             Ref("condition", "conditions", True), Field("level", "level", required=True),
             Date("date", True), *nl_en("rationale", text=True), S("assessor_name"),
             S("reviewer_name"), Choice("state", AssessmentState, default="draft"),
-            T("review_comment"),
+            T("review_comment"), Moment("submitted_at"), Moment("reviewed_at"),
         ), mission="condition", children=(
             Section("evidence", "results.Evidence", (
                 Choice("kind", Evidence.Kind, True), Ref("finding", "findings"),

@@ -8,7 +8,9 @@ returned with a comment. Levels rise, stall or fall back; some conditions stop b
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import random
+from collections.abc import Iterator
 from typing import Any
 
 from missiemonitor.core.generate.common import MissionPlan, add_days, add_months, mark, pick_level
@@ -51,7 +53,10 @@ CONFIDENCE = ("low", "medium", "medium", "high")
 def build_assessments(plan: MissionPlan, rng: random.Random) -> dict[str, list[dict[str, Any]]]:
     assessments: list[dict[str, Any]] = []
     last_rank: dict[str, int] = {}
-    counter = [plan.index]
+    # Evidence kinds take turns, so that every kind occurs in every mission.
+    kinds = itertools.islice(
+        itertools.cycle(EVIDENCE_KINDS), plan.index % len(EVIDENCE_KINDS), None
+    )
     courses: list[ConditionCourse] = plan.courses
     pending = {"draft": None, "submitted": None, "returned": None}
     # Every mission has a condition whose latest assessment is a draft, one submitted and one
@@ -76,7 +81,7 @@ def build_assessments(plan: MissionPlan, rng: random.Random) -> dict[str, list[d
                 if draw < 0.16
                 else "approved"
             )
-        assessments += _course_assessments(plan, rng, course, last_rank, state_of_last, counter)
+        assessments += _course_assessments(plan, rng, course, last_rank, state_of_last, kinds)
     return {"assessments": assessments}
 
 
@@ -105,7 +110,7 @@ def _course_assessments(
     course: ConditionCourse,
     last_rank: dict[str, int],
     final_state: str,
-    counter: list[int],
+    kinds: Iterator[str],
 ) -> list[dict[str, Any]]:
     levels, threshold = SCALES[course.scale]
     top = len(levels) - 1
@@ -137,7 +142,7 @@ def _course_assessments(
             reason = "up" if rank > previous else "down" if rank < previous else "same"
         state = final_state if n == len(dates) - 1 else "approved"
         records.append(
-            _assessment(plan, rng, course, n + 1, day, levels[rank], reason, state, counter)
+            _assessment(plan, rng, course, n + 1, day, levels[rank], reason, state, kinds)
         )
         if state == "approved":
             last_rank[course.key] = rank
@@ -153,7 +158,7 @@ def _assessment(
     level_code: str,
     reason: str,
     state: str,
-    counter: list[int],
+    kinds: Iterator[str],
 ) -> dict[str, Any]:
     level = pick_level(rng, course.level)
     record: dict[str, Any] = {
@@ -172,17 +177,15 @@ def _assessment(
     if state == "returned":
         record["review_comment"] = "Graag het bewijs uit het laatste monitoringsbezoek toevoegen."
     mark(record, level)
-    record["evidence"] = _evidence(plan, rng, record["key"], day, level, counter)
+    record["evidence"] = _evidence(plan, rng, record["key"], day, level, next(kinds))
     return record
 
 
 def _evidence(
-    plan: MissionPlan, rng: random.Random, key: str, day: dt.date, level: int, counter: list[int]
+    plan: MissionPlan, rng: random.Random, key: str, day: dt.date, level: int, kind: str
 ) -> list[dict[str, Any]]:
     """One item, its kind taking turns so that every kind occurs; a document when nothing of
     the kind in turn exists yet."""
-    kind = EVIDENCE_KINDS[counter[0] % len(EVIDENCE_KINDS)]
-    counter[0] += 1
     found = plan.refs_of(REF_KIND[kind], before=day)
     if not found:
         kind, found = "document", plan.refs_of("source")

@@ -80,6 +80,10 @@ def month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
+def end_of_month(day: dt.date) -> dt.date:
+    return month_end(day.year, day.month)
+
+
 def add_months(day: dt.date, months: int) -> dt.date:
     index = day.year * 12 + day.month - 1 + months
     year, month = divmod(index, 12)

@@ -15,6 +15,7 @@ from missiemonitor.core.generate.common import (
     Options,
     add_days,
     add_months,
+    end_of_month,
     level_of,
     mark,
     month_end,
@@ -53,7 +54,7 @@ def plan_mission(options: Options, index: int, country: Country, rng: random.Ran
         end = month_end(
             options.end_year - rng.randrange(max(1, options.years // 3)), rng.randint(1, 12)
         )
-        end = max(end, month_end(*divmod_month(add_months(start, 18))))
+        end = max(end, end_of_month(add_months(start, 18)))
         if end >= window_end:
             end = None
     # A classified mission makes everything of it at least as classified; keep that rare.
@@ -73,10 +74,6 @@ def plan_mission(options: Options, index: int, country: Country, rng: random.Ran
         window_start=window_start,
         window_end=window_end,
     )
-
-
-def divmod_month(day: dt.date) -> tuple[int, int]:
-    return day.year, day.month
 
 
 def mission_record(plan: MissionPlan) -> dict[str, Any]:
@@ -245,10 +242,8 @@ def _contribution(
         and plan.active_end > add_months(earliest, 3)
     ):
         # Ended early, inside the window, with its handover and redeployment.
-        end = month_end(
-            *divmod_month(
-                add_months(earliest, rng.randrange((plan.active_end - earliest).days // 31))
-            )
+        end = end_of_month(
+            add_months(earliest, rng.randrange((plan.active_end - earliest).days // 31))
         )
     actual = planned["planned_headcount"]
     if order == 0 or rng.random() < 0.3:  # realised at a different size

@@ -13,9 +13,9 @@ from missiemonitor.core.generate.common import (
     MissionPlan,
     add_days,
     add_months,
+    end_of_month,
     level_of,
     mark,
-    month_end,
     pick_level,
     random_day,
 )
@@ -156,14 +156,10 @@ def _periods(first: dt.date, last: dt.date, months: int) -> list[tuple[dt.date, 
     start = dt.date(first.year, (first.month - 1) // months * months + 1, 1)
     periods = []
     while start <= last:
-        end = month_end(*_year_month(add_months(start, months - 1)))
+        end = end_of_month(add_months(start, months - 1))
         periods.append((start, end))
         start = add_days(end, 1)
     return periods
-
-
-def _year_month(day: dt.date) -> tuple[int, int]:
-    return day.year, day.month
 
 
 def _field_reports(
@@ -253,6 +249,13 @@ def _report(
     }
     if status != "draft":
         record["status"] = status
+        # Submitted within the days allowed, or (about one in five) late.
+        allowed = 10 if monthly else 20
+        days = rng.randint(allowed + 2, allowed + 25) if rng.random() < 0.2 else rng.randint(1, allowed)
+        submitted = add_days(end, days)
+        record["submitted_at"] = f"{submitted.isoformat()}T09:00:00Z"
+        if status in {"approved", "returned"}:
+            record["reviewed_at"] = f"{add_days(submitted, rng.randint(1, 7)).isoformat()}T14:00:00Z"
     if not monthly:
         record["summary"] = "Kwartaalrapportage over inzet, resultaten en risico's."
     if not monthly or status != "approved":

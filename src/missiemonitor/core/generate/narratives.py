@@ -14,10 +14,10 @@ from missiemonitor.core.generate.shared import FRAMEWORK_SOURCE, UMBRELLA_PROGRA
 
 GLOBAL_SECTIONS = {
     "opening": (
-        "Deze rapportage beschrijft de voortgang van de Nederlandse bijdragen aan de oefenmissies. "
-        "Alle gegevens zijn fictief en dienen voor demonstraties en tests.",
-        "This report describes the progress of the Dutch contributions to the exercise missions. "
-        "All data are fictional and serve demonstrations and tests.",
+        "Deze rapportage beschrijft de voortgang van de Nederlandse bijdragen aan de oefenmissies van "
+        "{period:start} tot en met {period:end}. Alle gegevens zijn fictief en dienen voor demonstraties en tests.",
+        "This report describes the progress of the Dutch contributions to the exercise missions from "
+        "{period:start} to {period:end}. All data are fictional and serve demonstrations and tests.",
     ),
     "essence": (
         "Het kabinet rapporteert transparant, kritisch en realistisch. Voortgang wordt gemeten aan "
@@ -100,8 +100,13 @@ def build_narratives(plan: MissionPlan) -> list[dict[str, Any]]:
                     "section": section,
                 }
                 if contribution:
-                    record["contribution"] = contribution
-                record.update({"period": year, "language": language, "text": text})
+                    record["contribution"] = contribution.key
+                record.update({"period": year, "language": language})
+                if contribution:
+                    record["heading"] = (
+                        contribution.name if language == "nl" else contribution.name_en
+                    )
+                record["text"] = text
                 records.append(mark(record, plan.level))
     return records
 
@@ -166,7 +171,7 @@ def _contribution(plan: MissionPlan, refs: _Refs):
         if observation:
             nl += " Dit jaar " + text_nl.format(obs=f"{{observation:{observation}}}") + "."
             en += " This year " + text_en.format(obs=f"{{observation:{observation}}}") + "."
-    return (nl, en), k
+    return (nl, en), c
 
 
 def _political(refs: _Refs):

@@ -13,6 +13,7 @@ from missiemonitor.core.principals import SYSTEM
 from missiemonitor.results import logs
 from missiemonitor.results.models import LogEntry
 from missiemonitor.results.services import LogImportError, log_batch_delete, log_import_csv
+from missiemonitor.testing.dbstate import database_checksum
 from missiemonitor.testing.factories import (
     ContributionFactory,
     DimensionFactory,
@@ -66,9 +67,10 @@ def test_one_bad_row_anywhere_means_nothing_is_written_and_every_error_has_its_l
         "heli,2024-06-01,H-1,1,oir,extra",  # line 257
         "fp,2024-06-01,H-1,1,oir,",        # line 258
     ]) + "\n"
+    before = database_checksum()
     with pytest.raises(LogImportError) as caught:
         log_import_csv(kind="flight", stream=io.StringIO(text), user=SYSTEM, batch="b", filename="f.csv")
-    assert LogEntry.objects.count() == 0
+    assert database_checksum() == before and LogEntry.objects.count() == 0
     found = [(i.line, i.column) for i in caught.value.issues]
     assert found == [(252, "date"), (253, "hours"), (254, "contribution"), (255, "tasking"),
                      (256, "date"), (256, "hours"), (257, ""), (258, "")]
@@ -128,3 +130,12 @@ def test_the_command_imports_with_progress_and_refuses_bad_files(contributions, 
     with pytest.raises(CommandError, match=r"bad.csv:2: date: expected a date as YYYY-MM-DD"):
         call_command("import-log", str(bad), kind="flight", batch="bad")
     assert LogEntry.objects.count() == 5
+
+
+def test_errors_are_in_dutch_by_default(contributions):
+    from django.utils import translation
+
+    with translation.override("nl"), pytest.raises(LogImportError) as caught:
+        log_import_csv(kind="flight", stream=io.StringIO(rows(1) + "heli,morgen,H,1,nmi\n"), user=SYSTEM, batch="b")
+    assert "<log>:3: date: verwacht een datum als JJJJ-MM-DD, gevonden 'morgen'" in caught.value.summary()
+    assert caught.value.summary().endswith("er is niets weggeschreven.")

@@ -82,7 +82,8 @@ class ConflictingStatements(Rule):
         conflicting = {slot for slot, values in groups.items() if len(values) > 1}
         wanted = [pk for slot in conflicting for pk in pks[slot]]
         records: dict[tuple, list[Observation]] = defaultdict(list)
-        for obs in (Observation.objects.filter(pk__in=wanted).select_related("indicator", "source")
+        for obs in (Observation.objects.visible_to(self.ctx.user).filter(pk__in=wanted)
+                    .select_related("indicator", "source")
                     .order_by("indicator_id", "start", "end", "key")):
             slot = (obs.indicator_id, obs.start, obs.end, json.dumps(obs.disaggregation or {}, sort_keys=True))
             records[slot].append(obs)

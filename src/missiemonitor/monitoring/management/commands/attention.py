@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import ngettext
 
 from missiemonitor.core.principals import SYSTEM
 from missiemonitor.core.scope import UnknownMission
@@ -40,4 +41,5 @@ class Command(BaseCommand):
             where = f"[{point.mission_key}] " if point.mission_key else ""
             self.stdout.write(f"{point.severity:<6} {point.rule_id:<24} {where}{point.message(language)}")
             self.stdout.write("       " + ", ".join(str(ref) for ref in point.records))
-        self.stdout.write(f"{len(points)} attention point(s)")
+        self.stdout.write(ngettext("%(count)s attention point", "%(count)s attention points",
+                                   len(points)) % {"count": len(points)})

@@ -6,6 +6,7 @@ import hashlib
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import ngettext
 from tqdm import tqdm
 
 from missiemonitor.core.principals import SYSTEM
@@ -56,4 +57,7 @@ class Command(BaseCommand):
         finally:
             bar.close()
         per = ", ".join(f"{key}: {count}" for key, count in sorted(result.by_contribution.items()))
-        self.stdout.write(f"{file}: {result.rows} {kind} rows imported as batch {result.batch!r} ({per})")
+        self.stdout.write(ngettext(
+            "%(file)s: %(rows)s %(kind)s row imported as batch %(batch)r (%(per)s)",
+            "%(file)s: %(rows)s %(kind)s rows imported as batch %(batch)r (%(per)s)", result.rows,
+        ) % {"file": file, "rows": result.rows, "kind": kind, "batch": result.batch, "per": per})

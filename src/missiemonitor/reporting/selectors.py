@@ -8,7 +8,7 @@ from typing import Any
 from missiemonitor.reporting.build import ReportError, build_report
 from missiemonitor.reporting.viewmodel import Report
 
-__all__ = ["ReportError", "report_build"]
+__all__ = ["ReportError", "report_build", "report_periods"]
 
 
 def report_build(*, user: Any, start: dt.date, end: dt.date, mission_keys: list[str] | None = None,
@@ -22,3 +22,12 @@ def report_build(*, user: Any, start: dt.date, end: dt.date, mission_keys: list[
     that names the records it came from."""
     return build_report(user=user, start=start, end=end, mission_keys=mission_keys,
                         language=language, audience=audience)
+
+
+def report_periods(*, user: Any) -> list[tuple[dt.date, dt.date]]:
+    """The periods that authored report text exists for, the latest first: the reports the
+    data is prepared for."""
+    from missiemonitor.reporting.models import NarrativeBlock
+
+    rows = NarrativeBlock.objects.visible_to(user).values_list("start", "end").distinct()
+    return sorted(set(rows), key=lambda period: (period[1], period[0]), reverse=True)

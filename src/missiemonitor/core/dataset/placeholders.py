@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-PLACEHOLDER = re.compile(r"\{(?P<kind>[a-z_]+):(?P<key>[A-Za-z0-9][A-Za-z0-9_-]*)(?:\.(?P<field>[a-z_]+))?\}")
+PLACEHOLDER = re.compile(r"\{(?P<kind>[a-z_]+):(?P<key>[A-Za-z0-9][A-Za-z0-9_-]*)(?:\.(?P<field>[a-z_][a-z0-9_]*))?\}")
 
 # placeholder kind -> dataset section it refers to
 KINDS: dict[str, str] = {

@@ -206,8 +206,6 @@ class Validator:
         return refs
 
     def _every_item(self):
-        # A snapshot: looking up a reference adds an empty entry to ``index`` (a defaultdict)
-        # for a section the file does not contain, such as a built-in rating scale's.
         for items in list(self.index.values()):
             yield from list(items.values())
 
@@ -216,7 +214,7 @@ class Validator:
         for item in self._every_item():
             for _f, target, key in self._ref_targets(item):
                 for name in target.split("|"):
-                    if key not in self.index[name]:
+                    if key not in self.index.get(name, {}):
                         wanted[name].add(key)
         for name, keys in wanted.items():
             model = spec.by_name()[name].model
@@ -230,7 +228,8 @@ class Validator:
                     self.db[name][key] = DbRecord(pk, mission_key, classification)
 
     def exists(self, target: str, key: str) -> bool:
-        return any(key in self.index[name] or key in self.db[name] for name in target.split("|"))
+        return any(key in self.index.get(name, {}) or key in self.db.get(name, {})
+                   for name in target.split("|"))
 
     def _check_references(self, top: dict[str, list[Item]]) -> None:
         for item in self._every_item():
@@ -259,17 +258,17 @@ class Validator:
 
     # -- missions ------------------------------------------------------------------------------
     def ref_mission(self, target: str, key: str) -> str | None:
-        item = self.index[target].get(key)
+        item = self.index.get(target, {}).get(key)
         if item is not None:
             return item.mission_key
-        record = self.db[target].get(key)
+        record = self.db.get(target, {}).get(key)
         return record.mission_key if record else None
 
     def ref_classification(self, target: str, key: str) -> int:
-        item = self.index[target].get(key)
+        item = self.index.get(target, {}).get(key)
         if item is not None:
             return item.classification
-        record = self.db[target].get(key)
+        record = self.db.get(target, {}).get(key)
         return record.classification if record else 0
 
     def _derive_missions(self, top: dict[str, list[Item]]) -> None:
@@ -281,9 +280,10 @@ class Validator:
                 elif mode == "none":
                     item.mission_key = None
                 elif mode in {"explicit", "required"}:
-                    item.mission_key = item.values.get("mission") or (
-                        item.parent.mission_key if item.parent else None
-                    )
+                    given = item.values.get("mission")
+                    if given and not self.exists("missions", given):
+                        given = None  # already reported as an unknown key
+                    item.mission_key = given or (item.parent.mission_key if item.parent else None)
                 elif mode == "parent":
                     item.mission_key = item.parent.mission_key if item.parent else None
                 else:

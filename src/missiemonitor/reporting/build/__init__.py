@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db.models import Q
+from django.db.models import Q, Value
 from django.utils import translation
 from django.utils.translation import pgettext
 
@@ -26,6 +26,7 @@ from missiemonitor.reporting.build.front import (
 from missiemonitor.reporting.build.missions import mission_sections
 from missiemonitor.reporting.build.phrases import compose
 from missiemonitor.reporting.build.scope import load_scope, overlaps
+from missiemonitor.reporting.errors import ReportError
 from missiemonitor.reporting.viewmodel import (
     BulletList,
     Chart,
@@ -41,10 +42,6 @@ from missiemonitor.reporting.viewmodel import (
 
 LANGUAGES = ("nl", "en")
 AUDIENCES = ("public", "restricted")
-
-
-class ReportError(ValueError):
-    """A report that cannot be built as asked; the message says why."""
 
 
 def reader(user: Any, audience: str) -> Any:
@@ -143,13 +140,21 @@ def _classified_in_scope(user: Any, scope) -> bool:
         (Expenditure, overlaps("start", "end", start, end) & Q(mission_id__in=ids)),
         (NarrativeBlock, Q(start__gte=start, end__lte=end, language=scope.language)),
     ]
-    return any(model.objects.visible_to(user).filter(condition, classification__gt=0).exists()
-               for model, condition in checks)
+    found = [model.objects.visible_to(user).filter(condition, classification__gt=0).values_list(Value(1))
+             for model, condition in checks]
+    return found[0].union(*found[1:], all=True).exists()  # one query, whatever the data
 
 
 def _finish(report: Report) -> None:
     """Number the sources in reading order, mark each block at the level of what it holds, and
     refuse to hand out a public report that holds anything classified."""
+    seen: dict[str, int] = {}
+    for section in report.walk():
+        for block in section.blocks:
+            if isinstance(block, Chart):
+                seen[block.chart_id] = seen.get(block.chart_id, 0) + 1
+                if seen[block.chart_id] > 1:  # chart ids are anchors and cache keys: unique
+                    block.chart_id = f"{block.chart_id}-{seen[block.chart_id]}"
     numbers: dict[tuple, int] = {}
     for fact in report.facts():
         if not fact.sources or fact.kind == "name":

@@ -13,7 +13,7 @@ from missiemonitor.reporting.build.charts import threat_chart
 from missiemonitor.reporting.build.facts import localized
 from missiemonitor.reporting.build.front import when
 from missiemonitor.reporting.build.phrases import capitalise, compose
-from missiemonitor.reporting.viewmodel import BulletList, Paragraph, Run, Section
+from missiemonitor.reporting.viewmodel import BulletList, Paragraph, RecordRef, Run, Section
 
 POLITICAL = {ContextEvent.Category.POLITICAL, ContextEvent.Category.HUMAN_RIGHTS,
              ContextEvent.Category.DIPLOMATIC}
@@ -44,8 +44,10 @@ def developments(b: Builder) -> Section:
     if chart is not None:
         security.blocks.append(chart)
     for child in (political, security):
-        if not child.is_empty():
+        if child.blocks:
             section.children.append(child)
+        else:  # only authored parts with their own headings: those head the developments
+            section.children.extend(child.children)
     if section.is_empty():
         section.blocks.append(Paragraph([pgettext("report", "The data hold no political or security developments for "
                                            "this period.")]))
@@ -127,8 +129,10 @@ def attention(b: Builder) -> Section:
 
 
 def _records(b: Builder, wanted: set[tuple[str, str]]) -> dict[tuple[str, str], object]:
-    """The records attention points refer to: from those loaded, else one query per model."""
-    found = {key: obj for key, obj in b.resolver.records.items() if key in wanted}
+    """The records attention points refer to: from those loaded, else one query per model.
+    Log rows have no key: a reference to an import batch stands for them, marked at the highest
+    classification of the log rows in scope."""
+    found: dict[tuple[str, str], object] = {key: obj for key, obj in b.resolver.records.items() if key in wanted}
     missing: dict[str, set[str]] = {}
     for label, key in wanted - set(found):
         missing.setdefault(label, set()).add(key)
@@ -136,6 +140,12 @@ def _records(b: Builder, wanted: set[tuple[str, str]]) -> dict[tuple[str, str], 
         try:
             model = apps.get_model(label)
         except (LookupError, ValueError):
+            continue
+        if not any(field.name == "key" for field in model._meta.get_fields()):
+            level = max(b.scope.log_levels.values(), default=0) if label == "results.LogEntry" else 0
+            for key in keys:
+                found[(label, key)] = RecordRef(label=label, key=key, classification=level,
+                                                kind=str(model._meta.verbose_name), title=key)
             continue
         for obj in model.objects.visible_to(b.scope.user).filter(key__in=keys):
             found[(label, obj.key)] = obj

@@ -14,7 +14,7 @@ from missiemonitor.reporting.viewmodel import BulletList, Cell, Paragraph, Run, 
 
 
 def mission_label(b: Builder, mission) -> str:
-    """"NAVO Missie Irak (NMI)": the name, with the acronym unless the name holds it."""
+    """"Testland Missie (TLM)": the name, with the acronym unless the name holds it."""
     name = localized(mission, "name", b.language)
     if not mission.acronym or mission.acronym in name:
         return name

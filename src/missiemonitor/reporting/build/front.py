@@ -11,7 +11,7 @@ from missiemonitor.reporting.viewmodel import BulletList, Fact, Paragraph, Run, 
 
 
 def mission_names(b: Builder, *, short: bool = False) -> list[Run]:
-    """The missions in scope: "NAVO Missie Irak (NMI)", or only acronyms when ``short``."""
+    """The missions in scope: "Testland Missie (TLM)", or only acronyms when ``short``."""
     from missiemonitor.reporting.build.deployment import mission_label
 
     items = []

@@ -23,6 +23,16 @@ def log_values(b: Builder) -> dict[int, adapters.LogValue]:
     return b._log_values
 
 
+def previous_log_values(b: Builder) -> dict[int, adapters.LogValue]:
+    """Log-based values over the period of the same length just before the report's."""
+    if not hasattr(b, "_previous_log_values"):
+        length = b.scope.end - b.scope.start
+        end = b.scope.start - dt.timedelta(days=1)
+        b._previous_log_values = adapters.log_values(user=b.scope.user, indicators=b.scope.indicators,
+                                                     start=end - length, end=end, language=b.language)
+    return b._previous_log_values
+
+
 def log_sources(b: Builder, indicator, logged: adapters.LogValue) -> list:
     """The indicator and the imported logs (one reference per import batch) a value came from,
     marked at the highest classification of the log rows in scope."""
@@ -99,6 +109,11 @@ def observation_sentences(b: Builder, indicators, covered) -> list[list[Run]]:
             value = b.facts.number(logged.value, sources, unit=unit, approximately=logged.approximately,
                                    bound=logged.bound, with_unit=True)
             parts.append(compose(pgettext("report", "{value} in the reporting period"), value=value))
+            before = previous_log_values(b).get(indicator.pk)
+            if before is not None:
+                parts[-1] += [" (", *compose(pgettext("report", "the previous period: {value}"), value=b.facts.number(
+                    before.value, log_sources(b, indicator, before), unit=unit, approximately=before.approximately,
+                    bound=before.bound, with_unit=percent)), ")"]
             if len(logged.breakdown) > 1:
                 split = [[part.label, " ", b.facts.number(part.value, sources, unit=unit, with_unit=percent)]
                          for part in logged.breakdown]

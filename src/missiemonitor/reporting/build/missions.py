@@ -86,6 +86,9 @@ def _ltos(b: Builder, mission, progress, covered) -> Section | None:
         elif p.conditions:
             value = compose(pgettext("report", "{met} of {total} conditions met"), met=b.facts.number(met, sources),
                             total=b.facts.number(len(p.conditions), [p.lto]))
+            if p.met_before is not None and p.met_before != met:
+                value += [" (", *compose(pgettext("report", "at the start of the period: {before}"),
+                                         before=b.facts.number(p.met_before, sources)), ")"]
         else:
             value = [pgettext("report", "no conditions")]
         rows.append([Cell([b.facts.name(p.lto.code, [p.lto])]),

@@ -21,6 +21,7 @@ from missiemonitor.core.dataset.placeholders import BLOCK_KINDS, KINDS, PLACEHOL
 from missiemonitor.core.dataset.spec import by_name
 from missiemonitor.reporting.build.facts import Facts, localized
 from missiemonitor.reporting.build.phrases import merge
+from missiemonitor.reporting.errors import ReportError
 from missiemonitor.reporting.viewmodel import BulletList, Fact, Paragraph, Run
 
 DATE_FIELDS = {"start", "end", "date", "valid_from", "issued", "expected_by", "due", "completed_on"}
@@ -44,8 +45,8 @@ RELATED = {"results.Observation": ("indicator",), "finance.Expenditure": ("missi
            "missions.Posting": ("role",)}
 
 
-class NarrativeError(ValueError):
-    pass
+class NarrativeError(ReportError):
+    """A placeholder that cannot be written; the message names the narrative block."""
 
 
 def model_labels(kind: str) -> list[str]:
@@ -98,7 +99,7 @@ class Resolver:
             from missiemonitor.context.models import EventFigure
 
             ids = [obj.pk for (label, _), obj in self.records.items()
-                   if label == "context.ContextEvent" and obj.key in events]
+                   if label == "context.ContextEvent" and obj.key in events and obj.pk not in self.figures]
             for figure in EventFigure.objects.filter(event_id__in=ids).order_by("order", "id"):
                 self.figures.setdefault(figure.event_id, []).append(figure)
 

@@ -203,13 +203,14 @@ def load_scope(*, user: Any, start: dt.date, end: dt.date, language: str,
         Q(mission_id__in=ids) | Q(missions__in=ids) | Q(mission__isnull=True, missions__isnull=True)
     ).distinct().order_by("start", "key")
     scope.visits = list(visits)
-    visit_ids = [v.pk for v in scope.visits]
+    # Subqueries rather than lists of ids: the same queries run whether or not there are visits.
+    visit_ids = visits.values("pk")
     for row in MonitoringVisit.organisations.through.objects.filter(monitoringvisit_id__in=visit_ids):
         scope.visit_organisations.setdefault(row.monitoringvisit_id, []).append(row.organisation_id)
-    findings = list(Finding.objects.visible_to(user).filter(visit_id__in=visit_ids))
-    scope.findings = group(findings, "visit_id")
+    findings_qs = Finding.objects.visible_to(user).filter(visit_id__in=visit_ids)
+    scope.findings = group(list(findings_qs), "visit_id")
     scope.actions = group(FollowUpAction.objects.visible_to(user).filter(
-        finding_id__in=[f.pk for f in findings]), "finding_id")
+        finding_id__in=findings_qs.values("pk")), "finding_id")
 
     context_q = Q(mission_id__in=ids) | Q(mission__isnull=True, area__in=scope.areas)
     scope.events = list(ContextEvent.objects.visible_to(user).filter(context_q).filter(
@@ -239,7 +240,23 @@ def load_scope(*, user: Any, start: dt.date, end: dt.date, language: str,
     source_ids = {r.source_id for r in [*scope.events, *scope.threats] if r.source_id}
     source_ids |= {o.source_id for obs in scope.observations.values() for o in obs if o.source_id}
     scope.sources = {s.pk: s for s in Source.objects.visible_to(user).filter(pk__in=source_ids)}
+    _join(scope, roles)
     return scope
+
+
+def _join(scope: Scope, roles: list[Role]) -> None:
+    """Set the related records that titles and figures read, from what is loaded, so that no
+    attribute access queries the database again."""
+    indicators = {i.pk: i for i in scope.indicators}
+    for observations in scope.observations.values():
+        for obs in observations:
+            obs.indicator = indicators[obs.indicator_id]
+    for expenditure in scope.expenditures:
+        expenditure.mission = scope.mission(expenditure.mission_id)
+    by_id = {r.pk: r for r in roles}
+    for postings in scope.postings.values():
+        for posting in postings:
+            posting.role = by_id[posting.role_id]
 
 
 def _visible_dimensions(user: Any):

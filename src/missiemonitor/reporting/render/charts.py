@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import threading
 
 import matplotlib
@@ -60,7 +61,8 @@ def draw(chart: Chart) -> Figure:
                        width=0.7)
                 bottom = [a + b for a, b in zip(bottom, values, strict=True)]
             rotate = n > 6
-            ax.set_xticks(positions, chart.categories, rotation=45 if rotate else 0,
+            step = 1 if n <= 12 else -(-n // 12)  # at most twelve labels
+            ax.set_xticks(positions[::step], chart.categories[::step], rotation=45 if rotate else 0,
                           ha="right" if rotate else "center")
         elif chart.kind == "hbar-stacked":
             left = [0.0] * n
@@ -79,15 +81,62 @@ def draw(chart: Chart) -> Figure:
                 ax.set_yticks(range(1, len(chart.y_ticks) + 1), chart.y_ticks)
                 ax.set_ylim(0.5, len(chart.y_ticks) + 0.5)
             fig.autofmt_xdate()
+        ax.tick_params(length=0)
         if chart.kind == "hbar-stacked":
             ax.set_xlabel(chart.y_label)
         else:
             ax.set_ylabel(chart.y_label)
         if len(chart.series) > 1:
-            ax.legend(frameon=False, fontsize=7, loc="best")
+            ax.legend(frameon=False, fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1.0))
         ax.set_title(chart.title, loc="left", fontsize=9, fontweight="bold")
         fig.tight_layout()
         return fig
+
+
+_GLYPH = re.compile(r'<path id="(?P<id>[^"]+)"(?: d="(?P<d>[^"]*)")? transform="scale\((?P<s>[0-9.e-]+)\)"/>\s*')
+_TEXT = re.compile(
+    r'<g (?P<style>style="[^"]*" )?transform="(?P<t>[^"]*)">\s*(?:<defs>\s*</defs>\s*)?'
+    r'(?P<uses>(?:<use xlink:href="#[^"]+"(?: transform="translate\([^)]*\)")?/>\s*)+)</g>')
+_USE = re.compile(r'<use xlink:href="#(?P<id>[^"]+)"(?: transform="translate\((?P<dx>[-0-9.e]+)(?: (?P<dy>[-0-9.e]+))?\)")?/>')
+_COMMAND = re.compile(r"([MLQCz])([^MLQCz]*)")
+
+
+def _shift(d: str, dx: float, dy: float) -> str:
+    """A glyph outline (absolute M, L, Q, C and z commands) moved by (dx, dy)."""
+    out = []
+    for command, args in _COMMAND.findall(d):
+        numbers = [float(n) for n in args.split()]
+        moved = [n + (dx if i % 2 == 0 else dy) for i, n in enumerate(numbers)]
+        out.append(command + (" " + " ".join(f"{n:g}" for n in moved) if moved else ""))
+    return " ".join(out)
+
+
+def flatten_text(svg: str) -> str:
+    """Matplotlib writes each glyph of a text as a <use> of a shared outline; SVG renderers
+    (WeasyPrint among them) then handle hundreds of small elements. Merge each text into one
+    path, with the same outlines and the same look, and drop the shared outlines."""
+    glyphs = {m["id"]: (m["d"] or "", float(m["s"])) for m in _GLYPH.finditer(svg)}
+    if not glyphs:
+        return svg
+
+    def merge(match: re.Match) -> str:
+        parts, scale = [], None
+        for use in _USE.finditer(match["uses"]):
+            if use["id"] not in glyphs:
+                return match.group(0)
+            d, s = glyphs[use["id"]]
+            if scale not in (None, s):
+                return match.group(0)
+            scale = s
+            if d:
+                parts.append(_shift(d, float(use["dx"] or 0) / s, float(use["dy"] or 0) / s))
+        return (f'<path {match["style"] or ""}transform="{match["t"]} scale({scale:g})" '
+                f'd="{" ".join(parts)}"/>')
+
+    merged = _TEXT.sub(merge, _GLYPH.sub("", svg))
+    if any(f'href="#{glyph}"' in merged for glyph in glyphs):
+        return svg  # an outline is still used somewhere: keep the file as matplotlib wrote it
+    return re.sub(r"<defs>\s*</defs>\s*", "", merged)
 
 
 class ChartImages:
@@ -119,9 +168,17 @@ class ChartImages:
             data = buffer.getvalue()
             if fmt == "svg":
                 text = data.decode()
-                data = text[text.index("<svg"):].encode()
+                data = flatten_text(text[text.index("<svg"):]).encode()
             self._cache[key] = data
         return self._cache[key]
+
+    def draw_all(self, report, fmt: str) -> None:
+        from missiemonitor.reporting.viewmodel import Chart as ChartBlock
+
+        for section in report.walk():
+            for block in section.blocks:
+                if isinstance(block, ChartBlock):
+                    self._get(block, fmt)
 
     @staticmethod
     def size_cm() -> tuple[float, float]:

@@ -29,7 +29,6 @@ from missiemonitor.reporting.viewmodel import (
     plain,
 )
 
-
 SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
@@ -58,7 +57,7 @@ class HtmlWriter:
                 parts.append(f'<a class="fact" href="#src-{run.source_no}" title="{title}">{text}</a>')
             elif isinstance(run, NoteRef) and self.for_pdf:
                 # Superscript digits, so that a footnote number never reads as a figure in the
-                # text layer ("Irak¹", not "Irak1").
+                # text layer ("Testland¹", not "Testland1").
                 parts.append(f'<span class="note">{str(run.number).translate(SUPERSCRIPT)}</span>')
             elif isinstance(run, NoteRef):
                 parts.append(f'<sup class="note"><a href="#fn-{run.number}" id="fnref-{run.number}" '

@@ -111,3 +111,13 @@ def build(scale: int = 1) -> dict:
                                  "blijft leidend.\n\nDe eenheid telde {contribution:tm-fp.actual_headcount} "
                                  "militairen. Een geheim cijfer: {observation:tm-ops-secret}.")
     return made
+
+
+def classified_models() -> list:
+    """The models of which the scenario holds classified records."""
+    from missiemonitor.context.models import ContextEvent
+    from missiemonitor.finance.models import Expenditure
+    from missiemonitor.missions.models import Contribution
+    from missiemonitor.results.models import Observation
+
+    return [Contribution, Observation, Expenditure, ContextEvent]

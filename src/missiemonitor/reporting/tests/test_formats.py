@@ -5,6 +5,7 @@ the English report in English conventions."""
 from __future__ import annotations
 
 import io
+import itertools
 import os
 import re
 import shutil
@@ -118,7 +119,7 @@ def test_the_html_is_self_contained_and_accessible(demo):
     assert not re.search(r"""(?:src|href)=["'](?:https?:)?//|url\((?!["']?data:)|<link |<script""", html)
     levels = [int(tag[1]) for tag, _ in tags if re.fullmatch(r"h[1-6]", tag)]
     assert levels.count(1) == 1 and levels[0] == 1
-    assert all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False))  # no skipped level
+    assert all(b - a <= 1 for a, b in itertools.pairwise(levels))  # no skipped level
     images = [attrs for tag, attrs in tags if tag == "img"]
     assert images and all(attrs.get("alt") and attrs["src"].startswith("data:image/svg+xml") for attrs in images)
     assert all(attrs.get("aria-describedby") for attrs in images)

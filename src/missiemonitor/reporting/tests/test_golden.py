@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 from missiemonitor.reporting.tests.figures import figures, markdown_body, normalise, pdf_text
-from missiemonitor.testing.bundled import NAMES_WITH_DIGITS
+from missiemonitor.testing.bundled import BUNDLED_DATASET, NAMES_WITH_DIGITS
 
 pytestmark = pytest.mark.django_db
 
-GOLDEN = Path(__file__).parent / "golden" / "iraq-2024-2025-figures.txt"
+GOLDEN = Path(__file__).parent / "golden" / f"{BUNDLED_DATASET.stem}-figures.txt"
 SEED = Path("/work/shared/seed/000_e3c0c53e0898a8e8.txt")
 
 

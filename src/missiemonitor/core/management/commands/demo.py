@@ -52,7 +52,24 @@ class Command(BaseCommand):
         demo_user_ensure(username=DEMO_USERNAME, password=password)
         self.stdout.write(self.style.SUCCESS(
             f"Demo account: username '{DEMO_USERNAME}', password '{password}'"))
+        self._write_report()
         if no_serve:
             return
         self.stdout.write(f"Serving on http://{addrport}/ (Ctrl-C to stop)")
         call_command("runserver", addrport, use_reloader=False)
+
+    def _write_report(self) -> None:
+        """The progress report of the dataset's latest report period, in all five formats, into out/."""
+        from missiemonitor.core.principals import SYSTEM
+        from missiemonitor.reporting.selectors import report_periods
+        from missiemonitor.reporting.services import report_generate
+
+        periods = report_periods(user=SYSTEM)
+        if not periods:
+            self.stdout.write("The dataset holds no report text; no progress report written.")
+            return
+        start, end = periods[0]
+        self.stdout.write(f"Writing the progress report {start}..{end}…")
+        for path in report_generate(user=SYSTEM, start=start, end=end, language="nl", audience="public",
+                                    out_dir=Path("out")):
+            self.stdout.write(f"  {path}")

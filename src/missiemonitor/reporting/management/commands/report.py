@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 import time
 from pathlib import Path
 
@@ -62,10 +63,14 @@ class Command(BaseCommand):
         started = time.perf_counter()
         verbosity = options.get("verbosity", 1)
 
+        show = verbosity > 1 or (verbosity == 1 and sys.stderr.isatty())
+
         def progress(fmt: str) -> None:
-            if verbosity > 1:
+            if show:  # long work shows progress; the paths on stdout stay clean for scripts
                 self.stderr.write(f"writing {fmt} ({time.perf_counter() - started:.1f} s)")
 
+        if show:
+            self.stderr.write(f"building the report {start}..{end}")
         try:
             paths = report_generate(user=principal, start=start, end=end, mission_keys=missions or None,
                                     language=lang, audience=audience, formats=formats, out_dir=out_dir,

@@ -1,0 +1,192 @@
+"""Benchmark: the progress report in all five formats, for the demo dataset and for synthetic
+scopes at 1x, 10x and 100x.
+
+Run as ``python bench/report.py`` (``make bench``). Each scope runs in its own process with its
+own SQLite database: the bundled dataset is loaded, or the synthetic generator (``missiemonitor
+generate``) writes N missions over two years with their activity logs, which are loaded and
+imported. Then the report over May 2024 - April 2025 is built and rendered in every format:
+once cold (the first report of the process, with its imports and font loading, as ``missiemonitor
+report`` does it) and once warm. Printed per scope: seconds to build and per format, database
+queries, the number of facts rendered and the time per fact. The goals: the demo in all formats
+well under 5 s; the query count the same at every size; time growing no faster than the
+report's length (time per fact not rising).
+
+Options: ``--scales 1,10,100`` (synthetic missions), ``--keep DIR`` to keep the databases and
+reports, ``--formats odt,pdf,docx,html,md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+START, END = "2024-05-01", "2025-04-30"
+FORMATS = ("odt", "pdf", "docx", "html", "md")
+
+
+def prepare(scope: str, directory: Path) -> None:
+    from django.core.management import call_command
+
+    from missiemonitor.core.principals import SYSTEM
+    from missiemonitor.core.services import dataset_load
+
+    call_command("migrate", verbosity=0)
+    if scope == "demo":
+        from missiemonitor.datasets import dataset_path
+
+        dataset_load(path=dataset_path())
+        return
+    from missiemonitor.core.generate import LogSink, generate_document, make_options, write_document
+    from missiemonitor.results.services import log_import_csv
+
+    sink = LogSink(directory / "logs")
+    document = generate_document(make_options(missions=int(scope), years=2, seed=7, start=None), sink=sink)
+    sink.close()
+    dataset = directory / "dataset.yaml"
+    with dataset.open("w", encoding="utf-8") as out:
+        write_document(document, out)
+    del document
+    dataset_load(path=dataset, max_bytes=1 << 31)
+    for kind, path in sink.paths.items():
+        with path.open(encoding="utf-8", newline="") as stream:
+            log_import_csv(kind=kind, stream=stream, user=SYSTEM, batch=f"bench-{kind}")
+
+
+def child(scope: str, directory: Path, formats: list[str]) -> dict:
+    os.environ["MM_VAR_DIR"] = str(directory)
+    os.environ["MM_DATABASE_URL"] = f"sqlite:///{directory / 'bench.sqlite3'}"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "missiemonitor.settings")
+    sys.path.insert(0, str(ROOT / "src"))
+    import django
+
+    django.setup()
+    began = time.perf_counter()
+    prepare(scope, directory)
+    prepared = time.perf_counter() - began
+
+    import datetime as dt
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from missiemonitor.core.principals import SYSTEM
+    from missiemonitor.reporting.render import render
+    from missiemonitor.reporting.render.charts import ChartImages
+    from missiemonitor.reporting.selectors import report_build
+    from missiemonitor.reporting.services import report_generate
+
+    period = {"start": dt.date.fromisoformat(START), "end": dt.date.fromisoformat(END)}
+    out = directory / "out"
+
+    def whole() -> dict:
+        """``report_generate``, as ``missiemonitor report`` runs it: wall and CPU seconds."""
+        wall, cpu = time.perf_counter(), time.process_time()
+        report_generate(user=SYSTEM, **period, mission_keys=None, language="nl", audience="public",
+                        formats=formats, out_dir=out)
+        return {"wall": time.perf_counter() - wall, "cpu": time.process_time() - cpu}
+
+    def steps() -> dict:
+        """Each step on its own, one after the other."""
+        timings, cpu = {}, {}
+        began, began_cpu = time.perf_counter(), time.process_time()
+        with CaptureQueriesContext(connection) as queries:
+            report = report_build(user=SYSTEM, **period, mission_keys=None, language="nl", audience="public")
+        timings["build"], cpu["build"] = time.perf_counter() - began, time.process_time() - began_cpu
+        charts = ChartImages()
+        with CaptureQueriesContext(connection) as render_queries:
+            for fmt in formats:
+                began, began_cpu = time.perf_counter(), time.process_time()
+                render(report, fmt, charts=charts)
+                timings[fmt], cpu[fmt] = time.perf_counter() - began, time.process_time() - began_cpu
+        return {"steps": timings, "cpu": cpu, "queries": len(queries), "render_queries": len(render_queries),
+                "facts": sum(1 for _ in report.facts()), "sources": len(report.sources)}
+
+    cold = whole()
+    warm = whole()
+    detail = steps()
+    pdf = next(out.glob("*.pdf"), None)
+    pages = None
+    if pdf is not None:
+        from pypdf import PdfReader
+
+        pages = len(PdfReader(pdf).pages)
+    return {"scope": scope, "prepare_seconds": round(prepared, 1), "cold": cold, "warm": warm,
+            "detail": detail, "pages": pages}
+
+
+def measure(scope: str, keep: Path | None, formats: list[str]) -> dict:
+    if keep is not None:
+        keep.mkdir(parents=True, exist_ok=True)
+    directory = Path(tempfile.mkdtemp(prefix=f"mm-bench-report-{scope}-", dir=keep))
+    command = [sys.executable, __file__, "--child", scope, "--dir", str(directory), "--formats", ",".join(formats)]
+    label = "the demo dataset" if scope == "demo" else f"{scope} synthetic mission(s)"
+    print(f"  preparing and timing {label}…", file=sys.stderr, flush=True)
+    result = subprocess.run(command, capture_output=True, text=True, check=False)  # noqa: S603
+    if result.returncode != 0:
+        sys.exit(f"the {scope} run failed:\n{result.stderr}")
+    if keep is None:
+        for path in sorted(directory.rglob("*"), reverse=True):
+            path.unlink() if path.is_file() else path.rmdir()
+        directory.rmdir()
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def line(name: str, run: dict, formats: list[str]) -> str:
+    detail = run["detail"]
+    steps = detail["steps"]
+    cpu = detail["cpu"]
+    per_format = "  ".join(f"{fmt} {steps[fmt]:5.2f} ({cpu[fmt]:4.2f})" for fmt in formats)
+    facts = detail["facts"]
+    total = run["warm"]["wall"]
+    return (f"  {name:<5} build {steps['build']:5.2f} ({cpu['build']:4.2f})  {per_format} | all formats: cold {run['cold']['wall']:5.2f} s "
+            f"(cpu here {run['cold']['cpu']:5.2f}), warm {total:5.2f} s | {detail['queries']:>3} queries | "
+            f"{facts:>6} facts, {total / facts * 1000:6.2f} ms/fact"
+            + (f" | {run['pages']} PDF pages" if run.get("pages") else ""))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scales", default="1,10,100")
+    parser.add_argument("--formats", default=",".join(FORMATS))
+    parser.add_argument("--keep", type=Path, default=None)
+    parser.add_argument("--child", default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--dir", type=Path, default=None, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    formats = [f for f in args.formats.split(",") if f]
+    if args.child is not None:
+        print(json.dumps(child(args.child, args.dir, formats)))
+        return
+    scopes = ["demo", *[s.strip() for s in args.scales.split(",") if s.strip()]]
+    print(f"progress report, {START}..{END}, Dutch, public (seconds, CPU seconds in brackets; per format warm and one after the "
+          f"other; 'all formats' is report_generate as the report command runs it, the PDF printed "
+          f"in parallel where it can: cold = the first report of a process, warm = the next)")
+    print(f"  load average before: {' '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} CPUs "
+          f"(other work on the machine slows the wall-clock times; CPU seconds are steadier)")
+    runs = {scope: measure(scope, args.keep, formats) for scope in scopes}
+    for scope, run in runs.items():
+        print(line("demo" if scope == "demo" else f"{scope}x", run, formats))
+        assert run["detail"]["render_queries"] == 0, "a renderer queried the database"
+    demo = runs["demo"]
+    print(f"  demo, all formats: {demo['cold']['wall']:.2f} s cold, {demo['warm']['wall']:.2f} s warm "
+          f"(goal: well under 5 s)")
+    synthetic = [runs[s] for s in scopes if s != "demo"]
+    if len(synthetic) > 1:
+        base = synthetic[0]
+        for top in synthetic[1:]:
+            fact_ratio = top["detail"]["facts"] / base["detail"]["facts"]
+            time_ratio = top["warm"]["wall"] / base["warm"]["wall"]
+            verdict = "no faster than" if time_ratio <= fact_ratio else "FASTER than"
+            print(f"  {base['scope']}x -> {top['scope']}x: report length (facts) {fact_ratio:.1f}x, time "
+                  f"{time_ratio:.1f}x (time/length {time_ratio / fact_ratio:.2f}): time grows {verdict} the "
+                  f"report's length; queries {base['detail']['queries']} -> {top['detail']['queries']}")
+
+
+if __name__ == "__main__":
+    main()

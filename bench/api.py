@@ -41,8 +41,18 @@ BIN = Path(sys.executable).parent
 HOST = "127.0.0.1"
 API_PATH = "/api/v1/observations?page_size=100"
 FLOOR_PATH = "/bench/floor/observations"
-LOG_COLUMNS = ("kind", "contribution_id", "mission_id", "classification", "date", "quantity",
-               "category", "asset", "area", "batch")
+LOG_COLUMNS = (
+    "kind",
+    "contribution_id",
+    "mission_id",
+    "classification",
+    "date",
+    "quantity",
+    "category",
+    "asset",
+    "area",
+    "batch",
+)
 
 
 # -- preparing the data ------------------------------------------------------------------------
@@ -56,7 +66,9 @@ def _django(database_url: str, directory: Path) -> None:
     django.setup()
 
 
-def prepare(database_url: str, directory: Path, missions: int, rows: int, logs: bool = True) -> dict:
+def prepare(
+    database_url: str, directory: Path, missions: int, rows: int, logs: bool = True
+) -> dict:
     """Migrate, load a synthetic dataset, create the benchmark user and token, and write the
     flight logs to import (``rows`` and a tenth of it). Runs in a child process."""
     _django(database_url, directory)
@@ -78,8 +90,13 @@ def prepare(database_url: str, directory: Path, missions: int, rows: int, logs: 
         write_document(document, out)
     del document
     dataset_load(path=dataset, max_bytes=1 << 31)
-    user = user_create(username="bench", password=secrets.token_urlsafe(), role=Role.COORDINATOR,
-                       clearance=Classification.STG_GEHEIM, all_missions=True)
+    user = user_create(
+        username="bench",
+        password=secrets.token_urlsafe(),
+        role=Role.COORDINATOR,
+        clearance=Classification.STG_GEHEIM,
+        all_missions=True,
+    )
     _token, secret = token_create(user=user, name="bench")
     # Flight rows spread over the contributions' active days, with their tasking codes.
     today = dt.date.today()
@@ -89,9 +106,14 @@ def prepare(database_url: str, directory: Path, missions: int, rows: int, logs: 
         end = min(contribution.end or today, today)
         if end < start:
             continue
-        dimension_ids = Indicator.objects.filter(contribution=contribution, log_kind="flight",
-                                                 log_dimension__isnull=False).values("log_dimension_id")
-        codes = sorted(DimensionValue.objects.filter(dimension_id__in=dimension_ids).values_list("code", flat=True))
+        dimension_ids = Indicator.objects.filter(
+            contribution=contribution, log_kind="flight", log_dimension__isnull=False
+        ).values("log_dimension_id")
+        codes = sorted(
+            DimensionValue.objects.filter(dimension_id__in=dimension_ids).values_list(
+                "code", flat=True
+            )
+        )
         targets.append((contribution.key, start, (end - start).days + 1, codes or ["national"]))
     files = {}
     for name, count in (("small", max(rows // 10, 1)), ("large", rows)) if logs else ():
@@ -102,10 +124,22 @@ def prepare(database_url: str, directory: Path, missions: int, rows: int, logs: 
             for i in range(count):
                 key, start, days, codes = targets[i % len(targets)]
                 day = start + dt.timedelta(days=(i // len(targets)) % days)
-                writer.writerow([key, day.isoformat(), f"AC-{i % 7}", f"{1 + (i % 40) / 4:.2f}", codes[i % len(codes)]])
+                writer.writerow(
+                    [
+                        key,
+                        day.isoformat(),
+                        f"AC-{i % 7}",
+                        f"{1 + (i % 40) / 4:.2f}",
+                        codes[i % len(codes)],
+                    ]
+                )
         files[name] = str(path)
-    return {"token": secret, "files": files, "observations": Observation.objects.count(),
-            "contributions": len(targets)}
+    return {
+        "token": secret,
+        "files": files,
+        "observations": Observation.objects.count(),
+        "contributions": len(targets),
+    }
 
 
 # -- serving -----------------------------------------------------------------------------------
@@ -120,14 +154,32 @@ class Gunicorn:
 
     def __init__(self, database_url: str, directory: Path) -> None:
         self.port = free_port()
-        env = {**os.environ, "MM_DATABASE_URL": database_url, "MM_VAR_DIR": str(directory),
-               "MM_DEBUG": "false", "MM_ALLOWED_HOSTS": HOST, "MM_LOG_LEVEL": "ERROR",
-               "DJANGO_SETTINGS_MODULE": "api_support.settings",
-               "PYTHONPATH": os.pathsep.join([str(ROOT / "bench"), str(ROOT / "src")])}
+        env = {
+            **os.environ,
+            "MM_DATABASE_URL": database_url,
+            "MM_VAR_DIR": str(directory),
+            "MM_DEBUG": "false",
+            "MM_ALLOWED_HOSTS": HOST,
+            "MM_LOG_LEVEL": "ERROR",
+            "DJANGO_SETTINGS_MODULE": "api_support.settings",
+            "PYTHONPATH": os.pathsep.join([str(ROOT / "bench"), str(ROOT / "src")]),
+        }
         self.process = subprocess.Popen(  # noqa: S603
-            [str(BIN / "gunicorn"), "--workers", "2", "--bind", f"{HOST}:{self.port}",
-             "--timeout", "1800", "--log-level", "warning", "missiemonitor.wsgi:application"],
-            env=env, cwd=directory)
+            [
+                str(BIN / "gunicorn"),
+                "--workers",
+                "2",
+                "--bind",
+                f"{HOST}:{self.port}",
+                "--timeout",
+                "1800",
+                "--log-level",
+                "warning",
+                "missiemonitor.wsgi:application",
+            ],
+            env=env,
+            cwd=directory,
+        )
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             try:
@@ -161,7 +213,9 @@ class Gunicorn:
 
 
 # -- load --------------------------------------------------------------------------------------
-async def _client(port: int, request: bytes, deadline: float, latencies: list[float], errors: list[str]) -> None:
+async def _client(
+    port: int, request: bytes, deadline: float, latencies: list[float], errors: list[str]
+) -> None:
     while time.perf_counter() < deadline:
         began = time.perf_counter()
         try:
@@ -181,14 +235,18 @@ async def _client(port: int, request: bytes, deadline: float, latencies: list[fl
 
 def load(port: int, path: str, token: str, clients: int, seconds: float) -> dict:
     """``clients`` concurrent clients requesting ``path`` for ``seconds``."""
-    request = (f"GET {path} HTTP/1.1\r\nHost: {HOST}\r\nAuthorization: Bearer {token}\r\n"
-               "Connection: close\r\n\r\n").encode()
+    request = (
+        f"GET {path} HTTP/1.1\r\nHost: {HOST}\r\nAuthorization: Bearer {token}\r\n"
+        "Connection: close\r\n\r\n"
+    ).encode()
     latencies: list[float] = []
     errors: list[str] = []
 
     async def run() -> None:
         deadline = time.perf_counter() + seconds
-        await asyncio.gather(*(_client(port, request, deadline, latencies, errors) for _ in range(clients)))
+        await asyncio.gather(
+            *(_client(port, request, deadline, latencies, errors) for _ in range(clients))
+        )
 
     began = time.perf_counter()
     asyncio.run(run())
@@ -196,9 +254,13 @@ def load(port: int, path: str, token: str, clients: int, seconds: float) -> dict
     latencies.sort()
     if not latencies:
         sys.exit(f"no request to {path} succeeded: {errors[:3]}")
-    return {"requests": len(latencies), "errors": len(errors), "rps": len(latencies) / elapsed,
-            "p50": latencies[len(latencies) // 2] * 1000,
-            "p99": latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))] * 1000}
+    return {
+        "requests": len(latencies),
+        "errors": len(errors),
+        "rps": len(latencies) / elapsed,
+        "p50": latencies[len(latencies) // 2] * 1000,
+        "p99": latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))] * 1000,
+    }
 
 
 def import_log(port: int, token: str, path: Path, batch: str) -> tuple[float, dict]:
@@ -206,9 +268,16 @@ def import_log(port: int, token: str, path: Path, batch: str) -> tuple[float, di
     connection = http.client.HTTPConnection(HOST, port, timeout=3600)
     began = time.perf_counter()
     with path.open("rb") as body:
-        connection.request("POST", f"/api/v1/log-imports?kind=flight&batch={batch}", body=body,
-                           headers={"Authorization": f"Bearer {token}", "Content-Type": "text/csv",
-                                    "Content-Length": str(size)})
+        connection.request(
+            "POST",
+            f"/api/v1/log-imports?kind=flight&batch={batch}",
+            body=body,
+            headers={
+                "Authorization": f"Bearer {token}",
+                "Content-Type": "text/csv",
+                "Content-Length": str(size),
+            },
+        )
         response = connection.getresponse()
         data = json.loads(response.read())
     elapsed = time.perf_counter() - began
@@ -224,7 +293,18 @@ def _rows(path: Path, contributions: dict[str, tuple[int, int, int]], batch: str
         next(reader)
         for key, date, aircraft, hours, tasking in reader:
             pk, mission_id, classification = contributions[key]
-            yield ("flight", pk, mission_id, classification, date, hours, tasking, aircraft, "", batch)
+            yield (
+                "flight",
+                pk,
+                mission_id,
+                classification,
+                date,
+                hours,
+                tasking,
+                aircraft,
+                "",
+                batch,
+            )
 
 
 def child_service(args: argparse.Namespace) -> None:
@@ -235,15 +315,29 @@ def child_service(args: argparse.Namespace) -> None:
 
     with open(args.service, encoding="utf-8", newline="") as stream:
         began = time.perf_counter()
-        result = log_import_csv(kind="flight", stream=stream, user=SYSTEM, batch=f"service-{time.time_ns()}")
+        result = log_import_csv(
+            kind="flight", stream=stream, user=SYSTEM, batch=f"service-{time.time_ns()}"
+        )
         elapsed = time.perf_counter() - began
     print(json.dumps({"seconds": elapsed, "rows": result.rows}))
 
 
 def service_seconds(database_url: str, directory: Path, path: Path) -> float:
     result = subprocess.run(  # noqa: S603
-        [sys.executable, __file__, "--database-url", database_url, "--dir", str(directory),
-         "--service", str(path)], capture_output=True, text=True, check=False)
+        [
+            sys.executable,
+            __file__,
+            "--database-url",
+            database_url,
+            "--dir",
+            str(directory),
+            "--service",
+            str(path),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if result.returncode != 0:
         sys.exit(f"the service import failed:\n{result.stderr[-3000:]}")
     return json.loads(result.stdout.strip().splitlines()[-1])["seconds"]
@@ -251,8 +345,12 @@ def service_seconds(database_url: str, directory: Path, path: Path) -> float:
 
 def raw_sqlite(database: Path, path: Path) -> float:
     connection = sqlite3.connect(database, isolation_level=None)
-    contributions = {key: (pk, mission, level) for pk, key, mission, level in connection.execute(
-        "SELECT id, key, mission_id, classification FROM missions_contribution")}
+    contributions = {
+        key: (pk, mission, level)
+        for pk, key, mission, level in connection.execute(
+            "SELECT id, key, mission_id, classification FROM missions_contribution"
+        )
+    }
     columns, marks = ", ".join(LOG_COLUMNS), ", ".join("?" * len(LOG_COLUMNS))
     sql = f"INSERT INTO results_logentry ({columns}) VALUES ({marks})"  # noqa: S608 - constants
     began = time.perf_counter()
@@ -268,11 +366,17 @@ def raw_postgres(url: str, path: Path) -> float:
     import psycopg
 
     with psycopg.connect(url) as connection:
-        contributions = {key: (pk, mission, level) for pk, key, mission, level in connection.execute(
-            "SELECT id, key, mission_id, classification FROM missions_contribution")}
+        contributions = {
+            key: (pk, mission, level)
+            for pk, key, mission, level in connection.execute(
+                "SELECT id, key, mission_id, classification FROM missions_contribution"
+            )
+        }
         began = time.perf_counter()
-        with connection.cursor() as cursor, cursor.copy(
-                f"COPY results_logentry ({', '.join(LOG_COLUMNS)}) FROM STDIN") as copy:
+        with (
+            connection.cursor() as cursor,
+            cursor.copy(f"COPY results_logentry ({', '.join(LOG_COLUMNS)}) FROM STDIN") as copy,
+        ):
             for row in _rows(path, contributions, "raw"):
                 copy.write_row(row)
         connection.commit()
@@ -301,17 +405,25 @@ def start_postgres(directory: Path) -> tuple[str, object] | None:
         shutil.chown(base, user=os.environ.get("MM_PG_USER", "postgres"))
     port = free_port()
     executor = PostgreSQLExecutor(
-        executable=str(ROOT / "scripts" / "pg_ctl"), host=HOST, port=port,
-        datadir=str(base / "data"), unixsocketdir=str(base), logfile=str(base / "server.log"),
-        startparams="-w", dbname="bench", user="postgres",
-        postgres_options="-c fsync=off -c synchronous_commit=off -c full_page_writes=off")
+        executable=str(ROOT / "scripts" / "pg_ctl"),
+        host=HOST,
+        port=port,
+        datadir=str(base / "data"),
+        unixsocketdir=str(base),
+        logfile=str(base / "server.log"),
+        startparams="-w",
+        dbname="bench",
+        user="postgres",
+        postgres_options="-c fsync=off -c synchronous_commit=off -c full_page_writes=off",
+    )
     executor.start()
     import psycopg
 
     for _attempt in range(100):
         try:
-            with psycopg.connect(f"host={HOST} port={port} user=postgres dbname=postgres",
-                                 autocommit=True) as connection:
+            with psycopg.connect(
+                f"host={HOST} port={port} user=postgres dbname=postgres", autocommit=True
+            ) as connection:
                 connection.execute("CREATE DATABASE bench")
             break
         except psycopg.OperationalError:  # still starting up
@@ -321,17 +433,41 @@ def start_postgres(directory: Path) -> tuple[str, object] | None:
 
 # -- the runs ----------------------------------------------------------------------------------
 def child_prepare(args: argparse.Namespace) -> None:
-    result = prepare(args.database_url, Path(args.dir), args.missions, args.rows, logs=not args.no_logs)
+    result = prepare(
+        args.database_url, Path(args.dir), args.missions, args.rows, logs=not args.no_logs
+    )
     print(json.dumps(result))
 
 
-def run_prepare(database_url: str, directory: Path, args: argparse.Namespace, logs: bool = True) -> dict:
-    print(f"  preparing {args.missions} synthetic missions" + (f" and {args.rows:,} log rows" if logs else "")
-          + "…", file=sys.stderr, flush=True)
+def run_prepare(
+    database_url: str, directory: Path, args: argparse.Namespace, logs: bool = True
+) -> dict:
+    print(
+        f"  preparing {args.missions} synthetic missions"
+        + (f" and {args.rows:,} log rows" if logs else "")
+        + "…",
+        file=sys.stderr,
+        flush=True,
+    )
     result = subprocess.run(  # noqa: S603
-        [sys.executable, __file__, "--prepare", "--database-url", database_url, "--dir", str(directory),
-         "--missions", str(args.missions), "--rows", str(args.rows), *([] if logs else ["--no-logs"])],
-        capture_output=True, text=True, check=False)
+        [
+            sys.executable,
+            __file__,
+            "--prepare",
+            "--database-url",
+            database_url,
+            "--dir",
+            str(directory),
+            "--missions",
+            str(args.missions),
+            "--rows",
+            str(args.rows),
+            *([] if logs else ["--no-logs"]),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if result.returncode != 0:
         sys.exit(f"preparing failed:\n{result.stderr[-3000:]}")
     return json.loads(result.stdout.strip().splitlines()[-1])
@@ -346,17 +482,27 @@ def bench_lists(database_url: str, directory: Path, data: dict, args: argparse.N
         floor = load(server.port, FLOOR_PATH, data["token"], args.clients, args.seconds)
     finally:
         server.stop()
-    print(f"  list: {args.clients} clients for {args.seconds:.0f} s, gunicorn 2 workers, "
-          f"{data['observations']:,} observations, 100 a page")
-    for name, result in (("API  GET /api/v1/observations", api), ("bare Django view (floor)", floor)):
-        print(f"    {name:<31} {result['rps']:7.1f} req/s  p50 {result['p50']:7.1f} ms  "
-              f"p99 {result['p99']:7.1f} ms  ({result['requests']} requests, {result['errors']} errors)")
+    print(
+        f"  list: {args.clients} clients for {args.seconds:.0f} s, gunicorn 2 workers, "
+        f"{data['observations']:,} observations, 100 a page"
+    )
+    for name, result in (
+        ("API  GET /api/v1/observations", api),
+        ("bare Django view (floor)", floor),
+    ):
+        print(
+            f"    {name:<31} {result['rps']:7.1f} req/s  p50 {result['p50']:7.1f} ms  "
+            f"p99 {result['p99']:7.1f} ms  ({result['requests']} requests, {result['errors']} errors)"
+        )
     ratio = api["rps"] / floor["rps"]
-    print(f"  list throughput ratio API/floor: {ratio:.2f} (goal >= 0.5: {'met' if ratio >= 0.5 else 'NOT met'})")
+    print(
+        f"  list throughput ratio API/floor: {ratio:.2f} (goal >= 0.5: {'met' if ratio >= 0.5 else 'NOT met'})"
+    )
 
 
-def bench_ingestion(label: str, database_url: str, directory: Path, data: dict, raw,
-                    service=None) -> None:
+def bench_ingestion(
+    label: str, database_url: str, directory: Path, data: dict, raw, service=None
+) -> None:
     """The database's own load first (into a copy, or removed again), then the API's."""
     small, large = Path(data["files"]["small"]), Path(data["files"]["large"])
     raw_seconds = raw(large)
@@ -366,11 +512,15 @@ def bench_ingestion(label: str, database_url: str, directory: Path, data: dict, 
     peaks = {}
     seconds = {}
     for name, path, rows in (("small", small, rows_small), ("large", large, rows_large)):
-        server = Gunicorn(database_url, directory)  # fresh workers: their peak memory is this import's
+        server = Gunicorn(
+            database_url, directory
+        )  # fresh workers: their peak memory is this import's
         try:
             load(server.port, API_PATH, data["token"], 2, 1)  # both workers loaded
             before = server.peak_rss_mb()
-            elapsed, result = import_log(server.port, data["token"], path, f"bench-{name}-{time.time_ns()}")
+            elapsed, result = import_log(
+                server.port, data["token"], path, f"bench-{name}-{time.time_ns()}"
+            )
             assert result["rows"] == rows, result
             peaks[name] = (before, server.peak_rss_mb())
             seconds[name] = elapsed
@@ -378,18 +528,28 @@ def bench_ingestion(label: str, database_url: str, directory: Path, data: dict, 
             server.stop()
     api_rate, raw_rate = rows_large / seconds["large"], rows_large / raw_seconds
     print(f"  ingestion on {label}: {rows_large:,} flight rows, one CSV request")
-    print(f"    API  POST /api/v1/log-imports    {seconds['large']:7.1f} s  {api_rate:10,.0f} rows/s")
+    print(
+        f"    API  POST /api/v1/log-imports    {seconds['large']:7.1f} s  {api_rate:10,.0f} rows/s"
+    )
     if service_time is not None:
-        print(f"    service alone (log_import_csv)   {service_time:7.1f} s  {rows_large / service_time:10,.0f} rows/s"
-              "  (in-process, no HTTP: the API adds the difference)")
-    print(f"    database bulk load ({'executemany' if label == 'SQLite' else 'COPY'}) {raw_seconds:7.1f} s  "
-          f"{raw_rate:10,.0f} rows/s")
+        print(
+            f"    service alone (log_import_csv)   {service_time:7.1f} s  {rows_large / service_time:10,.0f} rows/s"
+            "  (in-process, no HTTP: the API adds the difference)"
+        )
+    print(
+        f"    database bulk load ({'executemany' if label == 'SQLite' else 'COPY'}) {raw_seconds:7.1f} s  "
+        f"{raw_rate:10,.0f} rows/s"
+    )
     ratio = api_rate / raw_rate
-    print(f"  ingestion rate ratio API/database: {ratio:.2f} (goal >= 0.5: {'met' if ratio >= 0.5 else 'NOT met'})")
+    print(
+        f"  ingestion rate ratio API/database: {ratio:.2f} (goal >= 0.5: {'met' if ratio >= 0.5 else 'NOT met'})"
+    )
     (b_small, p_small), (b_large, p_large) = peaks["small"], peaks["large"]
-    print(f"  peak RSS of the importing worker: {p_small:.0f} MB for {rows_small:,} rows, "
-          f"{p_large:.0f} MB for {rows_large:,} rows (idle {b_large:.0f} MB); "
-          f"{(p_large - b_large) / max(p_small - b_small, 1):.1f}x the growth for 10x the rows")
+    print(
+        f"  peak RSS of the importing worker: {p_small:.0f} MB for {rows_small:,} rows, "
+        f"{p_large:.0f} MB for {rows_large:,} rows (idle {b_large:.0f} MB); "
+        f"{(p_large - b_large) / max(p_small - b_small, 1):.1f}x the growth for 10x the rows"
+    )
 
 
 def main() -> None:
@@ -426,8 +586,14 @@ def main() -> None:
         bench_lists(sqlite_url, directory, data, args)
         service_copy = directory / "service.sqlite3"
         shutil.copy(pristine, service_copy)
-        bench_ingestion("SQLite", sqlite_url, directory, data, lambda path: raw_sqlite(pristine, path),
-                        lambda path: service_seconds(f"sqlite:///{service_copy}", directory, path))
+        bench_ingestion(
+            "SQLite",
+            sqlite_url,
+            directory,
+            data,
+            lambda path: raw_sqlite(pristine, path),
+            lambda path: service_seconds(f"sqlite:///{service_copy}", directory, path),
+        )
         if args.skip_postgres:
             print("  PostgreSQL: skipped (--skip-postgres)")
         else:
@@ -436,8 +602,17 @@ def main() -> None:
                 print("  PostgreSQL: skipped (no server binaries found)")
             else:
                 pg_url, postgres = started
-                pg_data = {**run_prepare(pg_url, directory, args, logs=False), "files": data["files"]}
-                bench_ingestion("PostgreSQL", pg_url, directory, pg_data, lambda path: raw_postgres(pg_url, path))
+                pg_data = {
+                    **run_prepare(pg_url, directory, args, logs=False),
+                    "files": data["files"],
+                }
+                bench_ingestion(
+                    "PostgreSQL",
+                    pg_url,
+                    directory,
+                    pg_data,
+                    lambda path: raw_postgres(pg_url, path),
+                )
     finally:
         if postgres is not None:
             postgres.stop()

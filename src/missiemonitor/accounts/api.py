@@ -38,16 +38,22 @@ class TokenSerializer(serializers.ModelSerializer):
             "created_at": {"help_text": _("When the token was created.")},
             "expires_at": {"help_text": _("From this moment the token is refused.")},
             "revoked_at": {"help_text": _("When the token was revoked; null while it is valid.")},
-            "last_used_at": {"help_text": _("When the token was last used (to within ten minutes).")},
+            "last_used_at": {
+                "help_text": _("When the token was last used (to within ten minutes).")
+            },
         }
 
 
 class NewTokenSerializer(TokenSerializer):
     """A new API token, with its secret. The secret is shown only this once."""
 
-    token = serializers.CharField(read_only=True, help_text=_(
-        "The token to send as 'Authorization: Bearer <token>'. It is not stored and cannot be "
-        "shown again."))
+    token = serializers.CharField(
+        read_only=True,
+        help_text=_(
+            "The token to send as 'Authorization: Bearer <token>'. It is not stored and cannot be "
+            "shown again."
+        ),
+    )
 
     class Meta(TokenSerializer.Meta):
         fields = ("token", *TokenSerializer.Meta.fields)
@@ -58,12 +64,18 @@ class TokenCredentialsSerializer(serializers.Serializer):
     """Who asks for a token, and what for."""
 
     username = serializers.CharField(max_length=150, help_text=_("Your username."))
-    password = serializers.CharField(max_length=256, write_only=True, trim_whitespace=False,
-                                     help_text=_("Your password."))
-    name = serializers.CharField(max_length=100, help_text=_(
-        "What the token is for, such as the script that uses it."))
-    days = serializers.IntegerField(min_value=1, max_value=MAX_DAYS, default=DEFAULT_DAYS, help_text=_(
-        "Days until the token expires."))
+    password = serializers.CharField(
+        max_length=256, write_only=True, trim_whitespace=False, help_text=_("Your password.")
+    )
+    name = serializers.CharField(
+        max_length=100, help_text=_("What the token is for, such as the script that uses it.")
+    )
+    days = serializers.IntegerField(
+        min_value=1,
+        max_value=MAX_DAYS,
+        default=DEFAULT_DAYS,
+        help_text=_("Days until the token expires."),
+    )
 
 
 class TokenPagination(RecordCursorPagination):
@@ -98,12 +110,16 @@ class TokenViewSet(mixins.ListModelMixin, mixins.DestroyModelMixin, viewsets.Gen
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         data = TokenCredentialsSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        user = authenticate(request._request, username=data.validated_data["username"],
-                            password=data.validated_data["password"])
+        user = authenticate(
+            request._request,
+            username=data.validated_data["username"],
+            password=data.validated_data["password"],
+        )
         if user is None or not user.is_active:
             raise exceptions.AuthenticationFailed(_("The username or password is not right."))
-        token, text = token_create(user=user, name=data.validated_data["name"],
-                                   days=data.validated_data["days"])
+        token, text = token_create(
+            user=user, name=data.validated_data["name"], days=data.validated_data["days"]
+        )
         body = NewTokenSerializer(token).data
         body["token"] = text
         return Response(body, status=status.HTTP_201_CREATED)

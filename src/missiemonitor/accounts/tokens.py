@@ -38,8 +38,12 @@ def token_create(*, user: User, name: str, days: int = DEFAULT_DAYS) -> tuple[Ap
         prefix = secrets.token_hex(4)
     text = f"mm_{prefix}_{secrets.token_urlsafe(32)}"
     token = ApiToken.objects.create(
-        user=user, name=name, prefix=prefix, digest=_digest(text),
-        expires_at=timezone.now() + dt.timedelta(days=days))
+        user=user,
+        name=name,
+        prefix=prefix,
+        digest=_digest(text),
+        expires_at=timezone.now() + dt.timedelta(days=days),
+    )
     return token, text
 
 

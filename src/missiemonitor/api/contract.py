@@ -19,4 +19,6 @@ class ContractView(SpectacularJSONAPIView):
         language = get_language() or "nl"
         if language not in _CACHE:
             _CACHE[language] = super()._get_schema_response(request).data
-        return Response(_CACHE[language], headers={"Content-Disposition": 'inline; filename="openapi.json"'})
+        return Response(
+            _CACHE[language], headers={"Content-Disposition": 'inline; filename="openapi.json"'}
+        )

@@ -68,21 +68,30 @@ class ManyKeyField(serializers.ManyRelatedField):
     def to_representation(self, iterable: Any) -> list[str]:
         request = self.context.get("request")
         user = getattr(request, "user", None)
-        return [self.child_relation.to_representation(value) for value in iterable
-                if user is None or can_see(user, value)]
+        return [
+            self.child_relation.to_representation(value)
+            for value in iterable
+            if user is None or can_see(user, value)
+        ]
 
 
-CLASSIFICATION_CHOICES = [(code, str(Classification(level).label)) for level, code in CLASSIFICATION_CODES.items()]
+CLASSIFICATION_CHOICES = [
+    (code, str(Classification(level).label)) for level, code in CLASSIFICATION_CODES.items()
+]
 
 
 class ClassificationField(serializers.ChoiceField):
     """The classification as its code, such as ``stg-confidentieel``."""
 
     def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("help_text", _(
-            "The highest marking of what this record says: ongerubriceerd (unclassified), "
-            "departementaal-vertrouwelijk, stg-confidentieel or stg-geheim; ongerubriceerd when "
-            "left out on creation. Users only see records at or below their clearance."))
+        kwargs.setdefault(
+            "help_text",
+            _(
+                "The highest marking of what this record says: ongerubriceerd (unclassified), "
+                "departementaal-vertrouwelijk, stg-confidentieel or stg-geheim; ongerubriceerd when "
+                "left out on creation. Users only see records at or below their clearance."
+            ),
+        )
         super().__init__(choices=list(CLASSIFICATION_CODES.values()), **kwargs)
 
     def to_internal_value(self, data: Any) -> int:

@@ -29,20 +29,30 @@ class QuerySerializer(serializers.Serializer):
     """Query parameters. A parameter given empty (``?as_of=``) is an error, not left out."""
 
     def to_internal_value(self, data: Any) -> Any:
-        empty = [name for name, field in self.fields.items()
-                 if hasattr(data, "getlist") and "" in data.getlist(name)
-                 and not getattr(field, "allow_blank", False)]
+        empty = [
+            name
+            for name, field in self.fields.items()
+            if hasattr(data, "getlist")
+            and "" in data.getlist(name)
+            and not getattr(field, "allow_blank", False)
+        ]
         if empty:
-            raise serializers.ValidationError({name: [_("This parameter must not be empty.")]
-                                               for name in empty})
+            raise serializers.ValidationError(
+                {name: [_("This parameter must not be empty.")] for name in empty}
+            )
         return super().to_internal_value(data)
 
 
 class MissionScopeSerializer(QuerySerializer):
     mission = serializers.ListField(
-        child=serializers.RegexField(KEY_REGEX, max_length=100), required=False, max_length=100,
-        help_text=_("Only these missions (by key; repeat the parameter for several). Records "
-                    "that belong to no mission are included. Default: every mission you may see."))
+        child=serializers.RegexField(KEY_REGEX, max_length=100),
+        required=False,
+        max_length=100,
+        help_text=_(
+            "Only these missions (by key; repeat the parameter for several). Records "
+            "that belong to no mission are included. Default: every mission you may see."
+        ),
+    )
 
     def mission_keys(self) -> list[str] | None:
         return self.validated_data.get("mission") or None
@@ -54,14 +64,18 @@ class PeriodScopeSerializer(MissionScopeSerializer):
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         if attrs["period_end"] < attrs["period_start"]:
-            raise serializers.ValidationError({"period_end": [_("The end must not be before the start.")]})
+            raise serializers.ValidationError(
+                {"period_end": [_("The end must not be before the start.")]}
+            )
         return attrs
 
 
 class RecordRefSerializer(serializers.Serializer):
     """A record a figure or a finding came from."""
 
-    model = serializers.CharField(help_text=_("The kind of record, as app.Model, such as results.Observation."))
+    model = serializers.CharField(
+        help_text=_("The kind of record, as app.Model, such as results.Observation.")
+    )
     key = serializers.CharField(help_text=_("The record's key."))
 
     def to_representation(self, instance: Any) -> dict[str, str]:

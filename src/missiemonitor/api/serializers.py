@@ -35,10 +35,14 @@ INTEGER_BOUNDS: dict[type[models.Field], tuple[int, int]] = {
 }
 
 RECORD_FIELD_HELP = {
-    "key": _("Stable identifier of the record, used in addresses, references, dataset files "
-             "and exports. Letters, digits, hyphens and underscores; it never changes."),
-    "version": _("Incremented on every change. Send it back as the ETag in If-Match to change "
-                 "or delete the record."),
+    "key": _(
+        "Stable identifier of the record, used in addresses, references, dataset files "
+        "and exports. Letters, digits, hyphens and underscores; it never changes."
+    ),
+    "version": _(
+        "Incremented on every change. Send it back as the ETag in If-Match to change "
+        "or delete the record."
+    ),
     "created_at": _("When the record was created."),
     "updated_at": _("When the record was last changed."),
 }
@@ -78,41 +82,67 @@ class RecordSerializer(serializers.ModelSerializer):
         bounds = _portable_bounds(model_field)
         if bounds and "choices" not in kwargs:
             low, high = bounds
-            kwargs["min_value"] = max(low, kwargs["min_value"]) if kwargs.get("min_value") is not None else low
+            kwargs["min_value"] = (
+                max(low, kwargs["min_value"]) if kwargs.get("min_value") is not None else low
+            )
             kwargs["max_value"] = high
         self._apply_dataset_rules(field_name, model_field, kwargs)
         if field_name == "key":
             kwargs.pop("allow_unicode", None)
-            kwargs["validators"] = [v for v in kwargs.get("validators", []) if isinstance(v, UniqueValidator)]
+            kwargs["validators"] = [
+                v for v in kwargs.get("validators", []) if isinstance(v, UniqueValidator)
+            ]
             kwargs["regex"] = KEY_REGEX
             return serializers.RegexField, kwargs
         return field_class, kwargs
 
-    def _apply_dataset_rules(self, field_name: str, model_field: models.Field, kwargs: dict) -> None:
+    def _apply_dataset_rules(
+        self, field_name: str, model_field: models.Field, kwargs: dict
+    ) -> None:
         """The dataset format's rules for a field (its pattern, its minimum) hold for the API
         too, so a record written here could also have been loaded from a file."""
         section = record_section(model_field.model)
-        rule = next((f for f in section.fields if f.model_attr == field_name), None) if section else None
-        pattern = rule.pattern if rule is not None else EXTRA_PATTERNS.get(
-            (model_field.model._meta.label, field_name))
+        rule = (
+            next((f for f in section.fields if f.model_attr == field_name), None)
+            if section
+            else None
+        )
+        pattern = (
+            rule.pattern
+            if rule is not None
+            else EXTRA_PATTERNS.get((model_field.model._meta.label, field_name))
+        )
         if pattern and "choices" not in kwargs:
             kwargs.setdefault("validators", []).append(
-                RegexValidator(f"^(?:{pattern})$", message=_("This value does not have the expected form.")))
+                RegexValidator(
+                    f"^(?:{pattern})$", message=_("This value does not have the expected form.")
+                )
+            )
         if rule is not None and rule.kind == "int" and rule.minimum is not None:
             kwargs["min_value"] = max(rule.minimum, kwargs.get("min_value") or 0)
 
     def build_relational_field(self, field_name: str, relation_info):
         model_field = relation_info.model_field
         related = relation_info.related_model
-        if related is settings.AUTH_USER_MODEL or getattr(related._meta, "label", "") == settings.AUTH_USER_MODEL:
+        if (
+            related is settings.AUTH_USER_MODEL
+            or getattr(related._meta, "label", "") == settings.AUTH_USER_MODEL
+        ):
             return UsernameField, {"help_text": describe(model_field) if model_field else ""}
         field_class, kwargs = super().build_relational_field(field_name, relation_info)
         if model_field is not None:
             text = describe(model_field)
-            kwargs["help_text"] = format_lazy("{} {}", text, _(
-                "Given by key; in answers null when it is a record you may not see.")) \
-                if not relation_info.to_many else format_lazy("{} {}", text, _(
-                    "A list of keys; records you may not see are left out."))
+            kwargs["help_text"] = (
+                format_lazy(
+                    "{} {}",
+                    text,
+                    _("Given by key; in answers null when it is a record you may not see."),
+                )
+                if not relation_info.to_many
+                else format_lazy(
+                    "{} {}", text, _("A list of keys; records you may not see are left out.")
+                )
+            )
         if relation_info.to_many:
             kwargs.setdefault("required", False)
         return field_class, kwargs
@@ -123,15 +153,20 @@ class RecordSerializer(serializers.ModelSerializer):
         result: dict[str, Any] = {}
         for field in self._readable_fields:
             source = field.source
-            if type(field).get_attribute is serializers.Field.get_attribute and source != "*" \
-                    and "." not in source:
+            if (
+                type(field).get_attribute is serializers.Field.get_attribute
+                and source != "*"
+                and "." not in source
+            ):
                 attribute = getattr(instance, source)
             else:
                 try:
                     attribute = field.get_attribute(instance)
                 except serializers.SkipField:
                     continue
-            result[field.field_name] = None if attribute is None else field.to_representation(attribute)
+            result[field.field_name] = (
+                None if attribute is None else field.to_representation(attribute)
+            )
         return result
 
     def get_fields(self) -> dict[str, serializers.Field]:
@@ -143,7 +178,11 @@ class RecordSerializer(serializers.ModelSerializer):
             template = self._build_fields()
             type(self)._field_template = template
         fields = copy.deepcopy(template)
-        if "key" in fields and self.instance is not None and not isinstance(self.instance, (list, models.QuerySet)):
+        if (
+            "key" in fields
+            and self.instance is not None
+            and not isinstance(self.instance, (list, models.QuerySet))
+        ):
             fields["key"].read_only = True
         return fields
 
@@ -157,17 +196,31 @@ class RecordSerializer(serializers.ModelSerializer):
             text = _("The mission this record belongs to, for need-to-know, by key.")
             if mode == "writable":
                 required = not model._meta.get_field("mission").null or model._meta.label in {
-                    "missions.Contribution", "finance.Expenditure", "missions.PlannedContribution"}
+                    "missions.Contribution",
+                    "finance.Expenditure",
+                    "missions.PlannedContribution",
+                }
                 fields["mission"] = KeyRelatedField(
                     queryset=model._meta.get_field("mission").related_model.objects.all(),
-                    required=required, allow_null=not required,
-                    help_text=format_lazy("{} {}", text, _(
-                        "Empty for a record that concerns no single mission; it is then visible "
-                        "on clearance alone.")))
+                    required=required,
+                    allow_null=not required,
+                    help_text=format_lazy(
+                        "{} {}",
+                        text,
+                        _(
+                            "Empty for a record that concerns no single mission; it is then visible "
+                            "on clearance alone."
+                        ),
+                    ),
+                )
             else:
                 fields["mission"] = KeyRelatedField(
-                    read_only=True, allow_null=True,
-                    help_text=format_lazy("{} {}", text, _("Derived from the record it belongs to.")))
+                    read_only=True,
+                    allow_null=True,
+                    help_text=format_lazy(
+                        "{} {}", text, _("Derived from the record it belongs to.")
+                    ),
+                )
         nested = set(getattr(self.Meta, "nested", ()))
         first = [name for name in ("key", "classification", "mission") if name in fields]
         rest = [name for name in fields if name not in first and name not in nested]

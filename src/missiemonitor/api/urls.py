@@ -10,8 +10,17 @@ from rest_framework.routers import SimpleRouter
 from missiemonitor.api.contract import ContractView
 from missiemonitor.api.problems import not_found_view
 
-APPS = ("core", "missions", "results", "monitoring", "context", "finance", "programmes",
-        "reporting", "accounts")
+APPS = (
+    "core",
+    "missions",
+    "results",
+    "monitoring",
+    "context",
+    "finance",
+    "programmes",
+    "reporting",
+    "accounts",
+)
 
 
 class Router(SimpleRouter):

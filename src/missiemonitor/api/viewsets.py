@@ -48,7 +48,9 @@ def _related_columns(field: models.ForeignKey) -> list[str]:
     return [f.name for f in related._meta.concrete_fields if not f.is_relation]
 
 
-def optimised(queryset: models.QuerySet, user: Any, nested: tuple[str, ...] = ()) -> models.QuerySet:
+def optimised(
+    queryset: models.QuerySet, user: Any, nested: tuple[str, ...] = ()
+) -> models.QuerySet:
     """``queryset`` with every reference joined (only the columns the answer needs) and every
     list of references prefetched, the latter limited to what ``user`` may see; the query
     count no longer depends on the rows."""
@@ -58,10 +60,19 @@ def optimised(queryset: models.QuerySet, user: Any, nested: tuple[str, ...] = ()
     for field in model._meta.many_to_many:
         related = field.related_model
         if issubclass(related, Record):
-            prefetches.append(Prefetch(field.name, queryset=related.objects.visible_to(user)
-                                       .only("pk", "key", "classification",
-                                             *(["mission"] if related.need_to_know_path == "mission" else []))
-                                       .order_by("key")))
+            prefetches.append(
+                Prefetch(
+                    field.name,
+                    queryset=related.objects.visible_to(user)
+                    .only(
+                        "pk",
+                        "key",
+                        "classification",
+                        *(["mission"] if related.need_to_know_path == "mission" else []),
+                    )
+                    .order_by("key"),
+                )
+            )
         else:
             prefetches.append(field.name)
     prefetches.extend(nested)
@@ -76,30 +87,45 @@ class RecordOrderingFilter(OrderingFilter):
     """Sorting by one of the view's ``ordering_fields``, listed in the contract; anything else
     is answered 400."""
 
-    def get_ordering(self, request: Request, queryset: models.QuerySet, view: Any) -> tuple[str, ...]:
+    def get_ordering(
+        self, request: Request, queryset: models.QuerySet, view: Any
+    ) -> tuple[str, ...]:
         params = request.query_params.get(self.ordering_param)
         if params is None:
             return self.get_default_ordering(view)
         allowed = {value for field in view.ordering_fields for value in (field, f"-{field}")}
         fields = [param.strip() for param in params.split(",")]
         if len(fields) != 1 or fields[0] not in allowed:
-            raise ValidationError({self.ordering_param: [
-                _("Expected one of: %(values)s.") % {"values": ", ".join(sorted(allowed))}]})
+            raise ValidationError(
+                {
+                    self.ordering_param: [
+                        _("Expected one of: %(values)s.") % {"values": ", ".join(sorted(allowed))}
+                    ]
+                }
+            )
         return tuple(fields)
 
     def get_schema_operation_parameters(self, view: Any) -> list[dict[str, Any]]:
         choices = [value for field in view.ordering_fields for value in (field, f"-{field}")]
-        return [{
-            "name": self.ordering_param,
-            "required": False,
-            "in": "query",
-            "description": str(_("Sort order: a field, with '-' in front for descending. Records "
-                                 "with the same value are sorted by key.")),
-            "schema": {"type": "string", "enum": choices},
-        }]
+        return [
+            {
+                "name": self.ordering_param,
+                "required": False,
+                "in": "query",
+                "description": str(
+                    _(
+                        "Sort order: a field, with '-' in front for descending. Records "
+                        "with the same value are sorted by key."
+                    )
+                ),
+                "schema": {"type": "string", "enum": choices},
+            }
+        ]
 
 
-class ReadOnlyRecordViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class ReadOnlyRecordViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
     """List and read records of one model (records written only by their own services, such
     as workflows and imports, and the base of :class:`RecordViewSet`)."""
 
@@ -150,16 +176,25 @@ class RecordViewSet(ReadOnlyRecordViewSet):
                 changes.values[name] = value
         return key, changes
 
-    def _respond(self, record: Record, status_code: int = status.HTTP_200_OK,
-                 headers: dict[str, str] | None = None) -> Response:
+    def _respond(
+        self,
+        record: Record,
+        status_code: int = status.HTTP_200_OK,
+        headers: dict[str, str] | None = None,
+    ) -> Response:
         fresh = self.get_queryset().get(pk=record.pk)
-        return Response(self.get_serializer(fresh).data, status=status_code,
-                        headers={"ETag": etag(fresh), **(headers or {})})
+        return Response(
+            self.get_serializer(fresh).data,
+            status=status_code,
+            headers={"ETag": etag(fresh), **(headers or {})},
+        )
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        record = self.create_record(request, serializer.validated_data.get("key"), serializer.validated_data)
+        record = self.create_record(
+            request, serializer.validated_data.get("key"), serializer.validated_data
+        )
         location = request.build_absolute_uri(f"{request.path.rstrip('/')}/{record.key}")
         return self._respond(record, status.HTTP_201_CREATED, {"Location": location})
 
@@ -168,19 +203,27 @@ class RecordViewSet(ReadOnlyRecordViewSet):
         _key, changes = self.changes_from(data)
         return record_create(user=request.user, model=self.queryset.model, key=key, changes=changes)
 
-    def update_record(self, request: Request, instance: Record, version: int, data: dict[str, Any]) -> Record:
+    def update_record(
+        self, request: Request, instance: Record, version: int, data: dict[str, Any]
+    ) -> Record:
         """The write behind PUT and PATCH; views of records with their own services override it."""
         _key, changes = self.changes_from(data)
-        return record_update(user=request.user, record=instance, changes=changes, expected_version=version)
+        return record_update(
+            user=request.user, record=instance, changes=changes, expected_version=version
+        )
 
-    def refuse_changes(self, instance: Record, data: dict[str, Any], names: tuple[str, ...]) -> None:
+    def refuse_changes(
+        self, instance: Record, data: dict[str, Any], names: tuple[str, ...]
+    ) -> None:
         """For services that cannot change some fields: refuse a request that would."""
         errors = {}
         for name in names:
             if name in data:
                 current = getattr(instance, name)
                 new = data[name]
-                if (current.pk if hasattr(current, "pk") else current) != (new.pk if hasattr(new, "pk") else new):
+                if (current.pk if hasattr(current, "pk") else current) != (
+                    new.pk if hasattr(new, "pk") else new
+                ):
                     errors[name] = [_("This field cannot be changed once the record exists.")]
         if errors:
             raise ValidationError(errors)

@@ -22,8 +22,13 @@ from missiemonitor.api.problems import PreconditionFailed
 class ReviewCommentSerializer(serializers.Serializer):
     """A reviewer's comment on an approval or a return."""
 
-    comment = serializers.CharField(max_length=5000, required=False, allow_blank=True, default="",
-                                    help_text=_("What the reviewer says; required when returning."))
+    comment = serializers.CharField(
+        max_length=5000,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text=_("What the reviewer says; required when returning."),
+    )
 
 
 class ReviewActionsMixin:
@@ -39,8 +44,9 @@ class ReviewActionsMixin:
         if version != instance.version:
             raise PreconditionFailed()
         service = self.review_services[step]
-        record = service(user=request.user, version=version,
-                         **{self.review_record_argument: instance}, **extra)
+        record = service(
+            user=request.user, version=version, **{self.review_record_argument: instance}, **extra
+        )
         return self._respond(record)
 
     @extend_schema(request=None, summary="Submit for review")

@@ -11,16 +11,24 @@ from missiemonitor.context.models import ContextEvent, EventFigure, Incident, Th
 
 class EventFigureSerializer(RecordSerializer):
     """A figure an event states, such as seven attacks; written with its event."""
+
     class Meta:
         model = EventFigure
         exclude = ("id", "event")
 
 
 ContextEventSerializer = record_serializer(
-    ContextEvent, nested=("figures",), figures=EventFigureSerializer(
-        many=True, required=False, help_text=_(
+    ContextEvent,
+    nested=("figures",),
+    figures=EventFigureSerializer(
+        many=True,
+        required=False,
+        help_text=_(
             "The figures the event states. On a change the list replaces the stored one; figures "
-            "are matched by order and unit.")))
+            "are matched by order and unit."
+        ),
+    ),
+)
 
 ROUTES = [
     ("context-events", record_viewset(ContextEvent, serializer=ContextEventSerializer)),

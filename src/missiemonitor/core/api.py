@@ -34,8 +34,9 @@ YAML_TYPES = ("application/yaml", "application/x-yaml", "text/yaml")
 
 
 class DatasetQuerySerializer(MissionScopeSerializer):
-    title = serializers.CharField(max_length=200, required=False, help_text=gettext_lazy(
-        "A title for the file's header."))
+    title = serializers.CharField(
+        max_length=200, required=False, help_text=gettext_lazy("A title for the file's header.")
+    )
 
 
 class DatasetView(APIView):
@@ -44,34 +45,55 @@ class DatasetView(APIView):
 
     problems = (400,)
 
-    @extend_schema(parameters=[DatasetQuerySerializer], operation_id="dataset_retrieve",
-                   responses={(200, "application/yaml"): {
-                       "type": "object", "additionalProperties": True,
-                       "description": "A dataset file: see docs/dataset-format.md."}})
+    @extend_schema(
+        parameters=[DatasetQuerySerializer],
+        operation_id="dataset_retrieve",
+        responses={
+            (200, "application/yaml"): {
+                "type": "object",
+                "additionalProperties": True,
+                "description": "A dataset file: see docs/dataset-format.md.",
+            }
+        },
+    )
     def get(self, request: Request) -> HttpResponse:
         query = DatasetQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
-        text = dataset_export(user=request.user, mission_keys=query.mission_keys(),
-                              title=query.validated_data.get("title"))
+        text = dataset_export(
+            user=request.user,
+            mission_keys=query.mission_keys(),
+            title=query.validated_data.get("title"),
+        )
         return HttpResponse(text, content_type="application/yaml; charset=utf-8")
 
 
 class LoadStatsSerializer(serializers.Serializer):
     """What a load changed, per section of the file."""
 
-    created = serializers.DictField(child=serializers.IntegerField(), help_text=gettext_lazy(
-        "Records created, per section."))
-    updated = serializers.DictField(child=serializers.IntegerField(), help_text=gettext_lazy(
-        "Records changed, per section."))
-    unchanged = serializers.DictField(child=serializers.IntegerField(), help_text=gettext_lazy(
-        "Records already as in the file, per section."))
-    deleted = serializers.DictField(child=serializers.IntegerField(), help_text=gettext_lazy(
-        "Nested items removed because the file no longer lists them, per section."))
+    created = serializers.DictField(
+        child=serializers.IntegerField(), help_text=gettext_lazy("Records created, per section.")
+    )
+    updated = serializers.DictField(
+        child=serializers.IntegerField(), help_text=gettext_lazy("Records changed, per section.")
+    )
+    unchanged = serializers.DictField(
+        child=serializers.IntegerField(),
+        help_text=gettext_lazy("Records already as in the file, per section."),
+    )
+    deleted = serializers.DictField(
+        child=serializers.IntegerField(),
+        help_text=gettext_lazy(
+            "Nested items removed because the file no longer lists them, per section."
+        ),
+    )
 
 
 def may_load_datasets(user: Any) -> bool:
-    return (user.role == Role.COORDINATOR and user.all_missions
-            and user.clearance >= max(Classification.values))
+    return (
+        user.role == Role.COORDINATOR
+        and user.all_missions
+        and user.clearance >= max(Classification.values)
+    )
 
 
 class DatasetLoadsView(APIView):
@@ -80,13 +102,19 @@ class DatasetLoadsView(APIView):
 
     problems = (400, 403, 413, 415)
 
-    @extend_schema(request={media: {"type": "string"} for media in YAML_TYPES[:1]},
-                   responses={200: LoadStatsSerializer}, operation_id="dataset_loads_create")
+    @extend_schema(
+        request={media: {"type": "string"} for media in YAML_TYPES[:1]},
+        responses={200: LoadStatsSerializer},
+        operation_id="dataset_loads_create",
+    )
     def post(self, request: Request) -> Response:
         if not may_load_datasets(request.user):
-            raise exceptions.PermissionDenied(_(
-                "Only a coordinator cleared for everything, with need-to-know for all missions, "
-                "may load a dataset."))
+            raise exceptions.PermissionDenied(
+                _(
+                    "Only a coordinator cleared for everything, with need-to-know for all missions, "
+                    "may load a dataset."
+                )
+            )
         media = (request.content_type or "").split(";")[0].strip().lower()
         if media not in YAML_TYPES:
             raise exceptions.UnsupportedMediaType(media or "none")
@@ -101,13 +129,21 @@ class DatasetLoadsView(APIView):
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             line = raw[: exc.start].count(b"\n") + 1
-            raise DatasetError([DatasetIssue(line, "", f"not UTF-8 text (byte {exc.start})")],
-                               "<request>") from None
+            raise DatasetError(
+                [DatasetIssue(line, "", f"not UTF-8 text (byte {exc.start})")], "<request>"
+            ) from None
         stats = dataset_load_text(text=text, filename="<request>")
-        return Response(LoadStatsSerializer({
-            "created": dict(stats.created), "updated": dict(stats.updated),
-            "unchanged": dict(stats.unchanged), "deleted": dict(stats.deleted)}).data,
-            status=status.HTTP_200_OK)
+        return Response(
+            LoadStatsSerializer(
+                {
+                    "created": dict(stats.created),
+                    "updated": dict(stats.updated),
+                    "unchanged": dict(stats.unchanged),
+                    "deleted": dict(stats.deleted),
+                }
+            ).data,
+            status=status.HTTP_200_OK,
+        )
 
 
 ROUTES = [

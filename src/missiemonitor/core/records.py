@@ -109,10 +109,14 @@ def _check_visible(user: Any, obj: models.Model, changes: RecordChanges) -> None
         raise ValidationError(errors)
     if isinstance(obj, Record) and not can_see(user, obj):
         if obj.classification > user.clearance:
-            raise ValidationError({"classification": [
-                _("You may not write a record classified above your clearance.")]})
-        raise ValidationError({"mission": [
-            _("You may only write records of your own missions.")]})
+            raise ValidationError(
+                {
+                    "classification": [
+                        _("You may not write a record classified above your clearance.")
+                    ]
+                }
+            )
+        raise ValidationError({"mission": [_("You may only write records of your own missions.")]})
 
 
 def _current(obj: models.Model, name: str) -> Any:
@@ -139,13 +143,24 @@ def _apply(obj: models.Model, changes: RecordChanges, *, creating: bool) -> set[
             changed.add(name)
     if section is not None and section.mission != "self":
         mission_id = _derived_mission_id(section, obj, given_mission)
-        if section.mission in {"explicit", "required"} and "mission" not in changes.values and not creating:
+        if (
+            section.mission in {"explicit", "required"}
+            and "mission" not in changes.values
+            and not creating
+        ):
             mission_id = obj.mission_id
         if mission_id != obj.mission_id:
             if not creating:
-                raise ValidationError({"mission": [_(
-                    "A record's mission is fixed when it is created; it cannot move to another "
-                    "mission.")]})
+                raise ValidationError(
+                    {
+                        "mission": [
+                            _(
+                                "A record's mission is fixed when it is created; it cannot move to another "
+                                "mission."
+                            )
+                        ]
+                    }
+                )
             obj.mission_id = mission_id
             changed.add("mission")
     return changed
@@ -172,8 +187,10 @@ def _sync_children(obj: models.Model, changes: RecordChanges) -> bool:
         model = child.model
         _check_unique_within(model, child, name, rows)
         natural = _natural_attrs(child)
-        existing = {tuple(getattr(c, a) for a in natural): c
-                    for c in model.objects.filter(**{child.parent_attr: obj})}
+        existing = {
+            tuple(getattr(c, a) for a in natural): c
+            for c in model.objects.filter(**{child.parent_attr: obj})
+        }
         wanted = {tuple(row.get(a) for a in natural) for row in rows}
         stale = [c.pk for k, c in existing.items() if k not in wanted]
         if stale:
@@ -181,8 +198,9 @@ def _sync_children(obj: models.Model, changes: RecordChanges) -> bool:
                 with transaction.atomic():
                     model.objects.filter(pk__in=stale).delete()
             except (ProtectedError, RestrictedError):
-                raise RecordInUse(_("An item of %(name)s is still in use by other records.")
-                                  % {"name": name}) from None
+                raise RecordInUse(
+                    _("An item of %(name)s is still in use by other records.") % {"name": name}
+                ) from None
             changed = True
         # Changed items first, then new ones: a new item may take a value an old one gives up.
         ordered = sorted(rows, key=lambda row: tuple(row.get(a) for a in natural) not in existing)
@@ -202,15 +220,23 @@ def _sync_children(obj: models.Model, changes: RecordChanges) -> bool:
             except ValidationError as exc:
                 raise ValidationError({name: exc.messages}) from None
             except IntegrityError:
-                raise ValidationError({name: [_(
-                    "The items conflict with each other or with the stored ones; change them "
-                    "in separate steps.")]}) from None
+                raise ValidationError(
+                    {
+                        name: [
+                            _(
+                                "The items conflict with each other or with the stored ones; change them "
+                                "in separate steps."
+                            )
+                        ]
+                    }
+                ) from None
             changed = True
     return changed
 
 
-def _check_unique_within(model: type[models.Model], child: spec.Section, name: str,
-                         rows: list[dict[str, Any]]) -> None:
+def _check_unique_within(
+    model: type[models.Model], child: spec.Section, name: str, rows: list[dict[str, Any]]
+) -> None:
     """Rows of one parent must differ in every unique combination of their own fields."""
     groups = [tuple(_natural_attrs(child))]
     for constraint in model._meta.constraints:
@@ -222,8 +248,13 @@ def _check_unique_within(model: type[models.Model], child: spec.Section, name: s
         for row in rows:
             value = tuple(row.get(f) for f in group)
             if value in seen:
-                raise ValidationError({name: [_("Two items have the same %(fields)s.")
-                                              % {"fields": ", ".join(group)}]})
+                raise ValidationError(
+                    {
+                        name: [
+                            _("Two items have the same %(fields)s.") % {"fields": ", ".join(group)}
+                        ]
+                    }
+                )
             seen.add(value)
 
 
@@ -244,7 +275,9 @@ def _save(obj: models.Model, fields: Iterable[str] | None) -> None:
         with transaction.atomic():
             obj.save(update_fields=fields)
     except IntegrityError as exc:  # a race the checks above could not see
-        raise ValidationError(_("The database refused the change: %(reason)s") % {"reason": exc}) from None
+        raise ValidationError(
+            _("The database refused the change: %(reason)s") % {"reason": exc}
+        ) from None
 
 
 @transaction.atomic
@@ -262,7 +295,9 @@ def record_create(*, user: Any, model: type[Record], key: str, changes: RecordCh
 
 
 @transaction.atomic
-def record_update(*, user: Any, record: Record, changes: RecordChanges, expected_version: int) -> Record:
+def record_update(
+    *, user: Any, record: Record, changes: RecordChanges, expected_version: int
+) -> Record:
     """Apply ``changes`` to ``record`` when it is still at ``expected_version``. The version
     goes up by one when anything changed; an edit that changes nothing writes nothing."""
     model = type(record)
@@ -295,18 +330,26 @@ def record_delete(*, user: Any, record: Record, expected_version: int) -> None:
     try:
         collector.collect([locked])
     except (ProtectedError, RestrictedError):
-        raise RecordInUse(_("Other records refer to this record; change or delete them first.")) from None
+        raise RecordInUse(
+            _("Other records refer to this record; change or delete them first.")
+        ) from None
     for instances in collector.data.values():
         for instance in instances:
             if isinstance(instance, Record) and not can_see(user, instance):
-                raise RecordInUse(_("Other records refer to this record; change or delete them first."))
+                raise RecordInUse(
+                    _("Other records refer to this record; change or delete them first.")
+                )
     for queryset in collector.fast_deletes:
         qs_model = queryset.model
-        if hasattr(qs_model, "need_to_know_path") and "classification" in {
-            f.name for f in qs_model._meta.concrete_fields
-        } and queryset.exclude(visibility_q(qs_model, user)).exists():
+        if (
+            hasattr(qs_model, "need_to_know_path")
+            and "classification" in {f.name for f in qs_model._meta.concrete_fields}
+            and queryset.exclude(visibility_q(qs_model, user)).exists()
+        ):
             raise RecordInUse(_("Other records refer to this record; change or delete them first."))
     try:
         locked.delete()
     except (ProtectedError, RestrictedError):
-        raise RecordInUse(_("Other records refer to this record; change or delete them first.")) from None
+        raise RecordInUse(
+            _("Other records refer to this record; change or delete them first.")
+        ) from None

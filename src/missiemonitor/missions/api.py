@@ -31,9 +31,13 @@ from missiemonitor.missions.selectors import ADJACENT, GAP, NO_SUCCESSOR, OVERLA
 ContributionSerializer = record_serializer(
     Contribution,
     partner_nations=serializers.ListField(
-        child=serializers.RegexField(r"^[A-Z]{2}$", max_length=2), required=False, max_length=50,
-        help_text=_("ISO 3166-1 alpha-2 codes of nations working alongside, for example "
-                    "[\"PL\", \"ES\"].")),
+        child=serializers.RegexField(r"^[A-Z]{2}$", max_length=2),
+        required=False,
+        max_length=50,
+        help_text=_(
+            'ISO 3166-1 alpha-2 codes of nations working alongside, for example ["PL", "ES"].'
+        ),
+    ),
 )
 
 ROUTES = [
@@ -53,16 +57,27 @@ class HandoverSerializer(serializers.Serializer):
     """The passage from one posting of a role to the next: a gap, an overlap, adjacent
     postings, or a last posting without a successor."""
 
-    kind = serializers.ChoiceField(choices=[GAP, NO_SUCCESSOR, OVERLAP, ADJACENT], help_text=_(
-        "gap: days without anyone; no-successor: the last posting ended and none follows; "
-        "overlap: days together; adjacent: one ends the day before the next starts."))
-    predecessor = serializers.CharField(source="predecessor.key", help_text=_("The earlier posting's key."))
-    successor = serializers.SerializerMethodField(help_text=_("The later posting's key; null if none."))
+    kind = serializers.ChoiceField(
+        choices=[GAP, NO_SUCCESSOR, OVERLAP, ADJACENT],
+        help_text=_(
+            "gap: days without anyone; no-successor: the last posting ended and none follows; "
+            "overlap: days together; adjacent: one ends the day before the next starts."
+        ),
+    )
+    predecessor = serializers.CharField(
+        source="predecessor.key", help_text=_("The earlier posting's key.")
+    )
+    successor = serializers.SerializerMethodField(
+        help_text=_("The later posting's key; null if none.")
+    )
     days = serializers.IntegerField(help_text=_("Days uncovered (gaps) or shared (overlaps)."))
-    start = serializers.DateField(allow_null=True, help_text=_("The first uncovered or shared day."))
+    start = serializers.DateField(
+        allow_null=True, help_text=_("The first uncovered or shared day.")
+    )
     end = serializers.DateField(allow_null=True, help_text=_("The last uncovered or shared day."))
-    approximate = serializers.BooleanField(help_text=_(
-        "A date involved is only known to the month or the year."))
+    approximate = serializers.BooleanField(
+        help_text=_("A date involved is only known to the month or the year.")
+    )
 
     @extend_schema_field({"type": "string", "nullable": True})
     def get_successor(self, handover: Any) -> str | None:
@@ -81,17 +96,25 @@ class RoleRotationSerializer(serializers.Serializer):
 
     role = serializers.CharField(source="role.key", help_text=_("The role's key."))
     name = serializers.CharField(source="role.name", help_text=_("The role's name."))
-    post_kind = serializers.ChoiceField(source="role.post_kind", choices=PostKind.choices,
-                                        help_text=_("The kind of post."))
-    contribution = serializers.CharField(source="role.contribution.key", help_text=_("The contribution's key."))
+    post_kind = serializers.ChoiceField(
+        source="role.post_kind", choices=PostKind.choices, help_text=_("The kind of post.")
+    )
+    contribution = serializers.CharField(
+        source="role.contribution.key", help_text=_("The contribution's key.")
+    )
     mission = serializers.SerializerMethodField(help_text=_("The mission's key."))
     postings = serializers.SerializerMethodField(help_text=_("The keys of its postings, in order."))
-    tour_days = serializers.ListField(child=serializers.IntegerField(), help_text=_(
-        "The length in days of each posting with both dates known."))
+    tour_days = serializers.ListField(
+        child=serializers.IntegerField(),
+        help_text=_("The length in days of each posting with both dates known."),
+    )
     handovers = HandoverSerializer(many=True, help_text=_("The handovers between its postings."))
-    objectives = ObjectiveLinkSerializer(many=True, help_text=_("The long-term objectives it supports."))
-    at_risk = serializers.BooleanField(help_text=_(
-        "It supports an objective and has a handover gap: the objective is at risk."))
+    objectives = ObjectiveLinkSerializer(
+        many=True, help_text=_("The long-term objectives it supports.")
+    )
+    at_risk = serializers.BooleanField(
+        help_text=_("It supports an objective and has a handover gap: the objective is at risk.")
+    )
 
     @extend_schema_field({"type": "string", "nullable": True})
     def get_mission(self, rotation: Any) -> str | None:
@@ -113,28 +136,40 @@ class PostKindSummarySerializer(serializers.Serializer):
     label = serializers.CharField(help_text=_("The kind of post, in words."))
     roles = serializers.IntegerField(help_text=_("Roles of this kind."))
     tours = serializers.IntegerField(help_text=_("Completed tours, with both dates known."))
-    average_tour_months = serializers.FloatField(**MONTHS, help_text=_("Average tour length in months."))
-    median_tour_months = serializers.FloatField(**MONTHS, help_text=_("Median tour length in months."))
+    average_tour_months = serializers.FloatField(
+        **MONTHS, help_text=_("Average tour length in months.")
+    )
+    median_tour_months = serializers.FloatField(
+        **MONTHS, help_text=_("Median tour length in months.")
+    )
     shortest_tour_months = serializers.FloatField(**MONTHS, help_text=_("Shortest tour in months."))
     longest_tour_months = serializers.FloatField(**MONTHS, help_text=_("Longest tour in months."))
     gaps = serializers.IntegerField(help_text=_("Handover gaps."))
     gap_days = serializers.IntegerField(help_text=_("Days uncovered, in all gaps together."))
     overlaps = serializers.IntegerField(help_text=_("Handovers with overlap."))
     average_overlap_days = serializers.FloatField(**MONTHS, help_text=_("Average overlap in days."))
-    without_successor = serializers.IntegerField(help_text=_("Roles whose last posting has no successor."))
+    without_successor = serializers.IntegerField(
+        help_text=_("Roles whose last posting has no successor.")
+    )
 
 
 class RotationAnalysisSerializer(serializers.Serializer):
     """Rotations and handovers of every role in scope."""
 
     as_of = serializers.DateField(help_text=_("The day the analysis is made for."))
-    roles = RoleRotationSerializer(many=True, help_text=_("Each role with its postings and handovers."))
+    roles = RoleRotationSerializer(
+        many=True, help_text=_("Each role with its postings and handovers.")
+    )
     by_post_kind = PostKindSummarySerializer(many=True, help_text=_("Summaries per kind of post."))
 
 
 class RotationQuerySerializer(MissionScopeSerializer):
-    as_of = BoundedDateField(required=False, help_text=_(
-        "The day to analyse for, YYYY-MM-DD (default: today): postings after it are planned."))
+    as_of = BoundedDateField(
+        required=False,
+        help_text=_(
+            "The day to analyse for, YYYY-MM-DD (default: today): postings after it are planned."
+        ),
+    )
 
 
 class RotationAnalysisView(APIView):
@@ -143,13 +178,19 @@ class RotationAnalysisView(APIView):
 
     problems = (400,)
 
-    @extend_schema(parameters=[RotationQuerySerializer], responses=RotationAnalysisSerializer,
-                   operation_id="rotation_analysis_retrieve")
+    @extend_schema(
+        parameters=[RotationQuerySerializer],
+        responses=RotationAnalysisSerializer,
+        operation_id="rotation_analysis_retrieve",
+    )
     def get(self, request: Request) -> Response:
         query = RotationQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
-        analysis = rotation_analysis(user=request.user, mission_keys=query.mission_keys(),
-                                     as_of=query.validated_data.get("as_of"))
+        analysis = rotation_analysis(
+            user=request.user,
+            mission_keys=query.mission_keys(),
+            as_of=query.validated_data.get("as_of"),
+        )
         return Response(RotationAnalysisSerializer(analysis).data)
 
 

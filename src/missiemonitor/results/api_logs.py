@@ -46,8 +46,18 @@ class LogEntrySerializer(RecordSerializer):
 
     class Meta:
         model = LogEntry
-        fields = ("kind", "contribution", "mission", "classification", "date", "quantity",
-                  "category", "asset", "area", "batch")
+        fields = (
+            "kind",
+            "contribution",
+            "mission",
+            "classification",
+            "date",
+            "quantity",
+            "category",
+            "asset",
+            "area",
+            "batch",
+        )
         read_only_fields = fields
         extra_kwargs = {
             "kind": {"help_text": gettext_lazy("Which log: flight, movement or event.")},
@@ -80,23 +90,37 @@ class LogEntryViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
 
 
 class LogImportQuerySerializer(QuerySerializer):
-    kind = serializers.ChoiceField(choices=LogKind.choices, help_text=gettext_lazy(
-        "Which log the file holds: flight (columns contribution, date, aircraft, hours, tasking), "
-        "movement (contribution, date, count, area) or event (contribution, date, event_type, "
-        "count, area); each may add classification."))
-    batch = serializers.RegexField(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", required=False, help_text=gettext_lazy(
-        "A name for this import, unique per log, so that the same rows cannot be imported "
-        "twice. Default: a new name, returned in the answer."))
+    kind = serializers.ChoiceField(
+        choices=LogKind.choices,
+        help_text=gettext_lazy(
+            "Which log the file holds: flight (columns contribution, date, aircraft, hours, tasking), "
+            "movement (contribution, date, count, area) or event (contribution, date, event_type, "
+            "count, area); each may add classification."
+        ),
+    )
+    batch = serializers.RegexField(
+        r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$",
+        required=False,
+        help_text=gettext_lazy(
+            "A name for this import, unique per log, so that the same rows cannot be imported "
+            "twice. Default: a new name, returned in the answer."
+        ),
+    )
 
 
 class LogImportResultSerializer(serializers.Serializer):
     """What an import added."""
 
-    kind = serializers.ChoiceField(choices=LogKind.choices, help_text=gettext_lazy("The log imported into."))
-    batch = serializers.CharField(help_text=gettext_lazy("The name of the import, stored with every row."))
+    kind = serializers.ChoiceField(
+        choices=LogKind.choices, help_text=gettext_lazy("The log imported into.")
+    )
+    batch = serializers.CharField(
+        help_text=gettext_lazy("The name of the import, stored with every row.")
+    )
     rows = serializers.IntegerField(help_text=gettext_lazy("Rows added."))
-    by_contribution = serializers.DictField(child=serializers.IntegerField(), help_text=gettext_lazy(
-        "Rows added per contribution key."))
+    by_contribution = serializers.DictField(
+        child=serializers.IntegerField(), help_text=gettext_lazy("Rows added per contribution key.")
+    )
 
 
 def _body_lines(request: Request, errors: list[LogIssue]) -> Iterator[str]:
@@ -109,8 +133,13 @@ def _body_lines(request: Request, errors: list[LogIssue]) -> Iterator[str]:
         try:
             text = line.decode("utf-8")
         except UnicodeDecodeError as exc:
-            errors.append(LogIssue(number, "", _("not UTF-8 text (byte %(byte)d of the line)")
-                                   % {"byte": exc.start + 1}))
+            errors.append(
+                LogIssue(
+                    number,
+                    "",
+                    _("not UTF-8 text (byte %(byte)d of the line)") % {"byte": exc.start + 1},
+                )
+            )
             if number == 1:
                 return
             yield "," * max(fields - 1, 0) + "\n"
@@ -148,14 +177,21 @@ def _jsonl_as_csv(lines: Iterator[str], kind: str, errors: list[LogIssue]) -> It
             yield row([""] * len(columns))
             continue
         if not isinstance(data, dict):
-            errors.append(LogIssue(number, "", _("expected a JSON object with the columns as names")))
+            errors.append(
+                LogIssue(number, "", _("expected a JSON object with the columns as names"))
+            )
             yield row([""] * len(columns))
             continue
         bad = False
         for name, value in data.items():
             if name not in columns:
-                errors.append(LogIssue(number, name, _("unknown field; expected %(columns)s")
-                                       % {"columns": ", ".join(columns)}))
+                errors.append(
+                    LogIssue(
+                        number,
+                        name,
+                        _("unknown field; expected %(columns)s") % {"columns": ", ".join(columns)},
+                    )
+                )
                 bad = True
             elif not isinstance(value, str):
                 errors.append(LogIssue(number, name, _("expected text or a number")))
@@ -163,12 +199,16 @@ def _jsonl_as_csv(lines: Iterator[str], kind: str, errors: list[LogIssue]) -> It
         yield row([""] * len(columns) if bad else [data.get(name, "") for name in columns])
 
 
-def _problems(issues: list[LogIssue], own: list[LogIssue], *, jsonl: bool, total: int) -> InvalidRows:
+def _problems(
+    issues: list[LogIssue], own: list[LogIssue], *, jsonl: bool, total: int
+) -> InvalidRows:
     """The import's issues (lines of the CSV it read) and our own (lines of the body) as one
     list of problems by row of the body."""
     own_rows = {issue.line for issue in own}
-    params = [{"name": issue.column, "code": "invalid", "reason": issue.message, "row": issue.line}
-              for issue in own]
+    params = [
+        {"name": issue.column, "code": "invalid", "reason": issue.message, "row": issue.line}
+        for issue in own
+    ]
     for issue in issues:
         line = issue.line - 1 if jsonl and issue.line > 0 else issue.line
         if line in own_rows:
@@ -179,7 +219,9 @@ def _problems(issues: list[LogIssue], own: list[LogIssue], *, jsonl: bool, total
         params.append(entry)
     params.sort(key=lambda p: (p.get("row", 0), p["name"]))
     count = len(params) + max(0, total - len(issues))
-    return InvalidRows(_("%(count)d problem(s) in the log; nothing was written.") % {"count": count}, params)
+    return InvalidRows(
+        _("%(count)d problem(s) in the log; nothing was written.") % {"count": count}, params
+    )
 
 
 class LogImportView(APIView):
@@ -201,7 +243,8 @@ class LogImportView(APIView):
         query.is_valid(raise_exception=True)
         kind = query.validated_data["kind"]
         batch = query.validated_data.get("batch") or (
-            f"api-{timezone.localtime():%Y%m%d-%H%M%S}-{secrets.token_hex(3)}")
+            f"api-{timezone.localtime():%Y%m%d-%H%M%S}-{secrets.token_hex(3)}"
+        )
         media = (request.content_type or "").split(";")[0].strip().lower()
         if media not in (*CSV_TYPES, *JSONL_TYPES):
             raise exceptions.UnsupportedMediaType(media or "none")
@@ -212,11 +255,11 @@ class LogImportView(APIView):
             lines = _jsonl_as_csv(lines, kind, own)
         try:
             with transaction.atomic():
-                result = log_import_csv(kind=kind, stream=lines, user=request.user, batch=batch,
-                                        filename="<request>")
+                result = log_import_csv(
+                    kind=kind, stream=lines, user=request.user, batch=batch, filename="<request>"
+                )
                 if own:  # the first line was not UTF-8 text: the import saw nothing to refuse
                     raise LogImportError([], total=0)
         except LogImportError as exc:
             raise _problems(exc.issues, own, jsonl=jsonl, total=exc.total) from None
         return Response(LogImportResultSerializer(result).data, status=status.HTTP_201_CREATED)
-

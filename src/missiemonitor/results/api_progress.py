@@ -38,20 +38,38 @@ class ConditionStatusSerializer(serializers.Serializer):
     condition = serializers.SerializerMethodField(help_text=_("The condition's key."))
     code = serializers.CharField(source="condition.code", help_text=_("The condition's code."))
     text = serializers.CharField(source="condition.text", help_text=_("The condition."))
-    text_en = serializers.CharField(source="condition.text_en", help_text=_("The condition in English."))
-    assessment = serializers.SerializerMethodField(help_text=_(
-        "The key of the approved assessment used; null when the condition is not assessed."))
-    level = serializers.SerializerMethodField(help_text=_("The code of the level reached; null when not assessed."))
-    met = serializers.BooleanField(allow_null=True, help_text=_(
-        "Whether the level counts as met on its scale; null when not assessed."))
-    score = serializers.DecimalField(**SCORE, help_text=_(
-        "The level on a 0-1 scale, comparable across rating scales; null when not assessed."))
-    inherited_from = serializers.SerializerMethodField(help_text=_(
-        "The key of the earlier condition whose assessment is used, if inherited."))
-    relation = serializers.CharField(help_text=_("How the inherited condition continues in this one."))
+    text_en = serializers.CharField(
+        source="condition.text_en", help_text=_("The condition in English.")
+    )
+    assessment = serializers.SerializerMethodField(
+        help_text=_(
+            "The key of the approved assessment used; null when the condition is not assessed."
+        )
+    )
+    level = serializers.SerializerMethodField(
+        help_text=_("The code of the level reached; null when not assessed.")
+    )
+    met = serializers.BooleanField(
+        allow_null=True,
+        help_text=_("Whether the level counts as met on its scale; null when not assessed."),
+    )
+    score = serializers.DecimalField(
+        **SCORE,
+        help_text=_(
+            "The level on a 0-1 scale, comparable across rating scales; null when not assessed."
+        ),
+    )
+    inherited_from = serializers.SerializerMethodField(
+        help_text=_("The key of the earlier condition whose assessment is used, if inherited.")
+    )
+    relation = serializers.CharField(
+        help_text=_("How the inherited condition continues in this one.")
+    )
     expected_by = serializers.DateField(allow_null=True, help_text=_("By when it should be met."))
     overdue = serializers.BooleanField(help_text=_("The horizon has passed and it is not met."))
-    regressed = serializers.BooleanField(help_text=_("It scores lower than at its previous assessment."))
+    regressed = serializers.BooleanField(
+        help_text=_("It scores lower than at its previous assessment.")
+    )
 
     @extend_schema_field(STRING)
     def get_condition(self, status: Any) -> str:
@@ -74,27 +92,44 @@ class ProgressSerializer(serializers.Serializer):
     """Progress of a long-term objective as of a date, with the rule used and each condition."""
 
     as_of = serializers.DateField(help_text=_("The date the progress is computed for."))
-    rule = serializers.ChoiceField(choices=ProgressRule.choices, help_text=_(
-        "The rule that turns the conditions into a value: share of conditions met, or the "
-        "weakest condition's score."))
-    value = serializers.DecimalField(**SCORE, help_text=_(
-        "Progress from 0 to 1 by the rule; null when no condition is assessed."))
-    percent = serializers.DecimalField(max_digits=4, decimal_places=1, allow_null=True, help_text=_(
-        "The value as a percentage."))
+    rule = serializers.ChoiceField(
+        choices=ProgressRule.choices,
+        help_text=_(
+            "The rule that turns the conditions into a value: share of conditions met, or the "
+            "weakest condition's score."
+        ),
+    )
+    value = serializers.DecimalField(
+        **SCORE,
+        help_text=_("Progress from 0 to 1 by the rule; null when no condition is assessed."),
+    )
+    percent = serializers.DecimalField(
+        max_digits=4, decimal_places=1, allow_null=True, help_text=_("The value as a percentage.")
+    )
     condition_count = serializers.IntegerField(help_text=_("Current conditions."))
-    assessed_count = serializers.IntegerField(help_text=_("Conditions with an approved assessment."))
+    assessed_count = serializers.IntegerField(
+        help_text=_("Conditions with an approved assessment.")
+    )
     met_count = serializers.IntegerField(help_text=_("Conditions met."))
     conditions = ConditionStatusSerializer(many=True, help_text=_("Each condition's state."))
-    records = RecordRefSerializer(many=True, help_text=_("The records the value comes from (provenance)."))
+    records = RecordRefSerializer(
+        many=True, help_text=_("The records the value comes from (provenance).")
+    )
 
 
 class ObjectiveSummarySerializer(serializers.Serializer):
-    objective = serializers.CharField(source="objective.key", help_text=_("The long-term objective's key."))
+    objective = serializers.CharField(
+        source="objective.key", help_text=_("The long-term objective's key.")
+    )
     code = serializers.CharField(source="objective.code", help_text=_("The objective's code."))
     title = serializers.CharField(source="objective.title", help_text=_("The objective."))
-    title_en = serializers.CharField(source="objective.title_en", help_text=_("The objective in English."))
-    framework_version = serializers.CharField(source="objective.framework_version.key", help_text=_(
-        "The key of the framework version the objective belongs to."))
+    title_en = serializers.CharField(
+        source="objective.title_en", help_text=_("The objective in English.")
+    )
+    framework_version = serializers.CharField(
+        source="objective.framework_version.key",
+        help_text=_("The key of the framework version the objective belongs to."),
+    )
     mission = serializers.SerializerMethodField(help_text=_("The key of the objective's mission."))
 
     @extend_schema_field(NULLABLE_STRING)
@@ -109,13 +144,25 @@ class PeriodProgressSerializer(ObjectiveSummarySerializer):
 
     before = ProgressSerializer(help_text=_("Progress the day before the period began."))
     after = ProgressSerializer(help_text=_("Progress at the end of the period."))
-    change = serializers.DecimalField(max_digits=6, decimal_places=4, allow_null=True, help_text=_(
-        "The change over the period (after minus before); null when either is unknown."))
+    change = serializers.DecimalField(
+        max_digits=6,
+        decimal_places=4,
+        allow_null=True,
+        help_text=_(
+            "The change over the period (after minus before); null when either is unknown."
+        ),
+    )
 
 
 class HistoryQuerySerializer(QuerySerializer):
-    date = serializers.ListField(child=BoundedDateField(), min_length=1, max_length=100, help_text=_(
-        "The dates to compute progress for, YYYY-MM-DD; repeat the parameter for several."))
+    date = serializers.ListField(
+        child=BoundedDateField(),
+        min_length=1,
+        max_length=100,
+        help_text=_(
+            "The dates to compute progress for, YYYY-MM-DD; repeat the parameter for several."
+        ),
+    )
 
 
 class ObjectiveProgressViewSet(viewsets.ViewSet):
@@ -125,26 +172,43 @@ class ObjectiveProgressViewSet(viewsets.ViewSet):
     lookup_value_regex = KEY_REGEX.strip("^$")
     problems = (400,)
 
-    @extend_schema(parameters=[PeriodScopeSerializer], responses=PeriodProgressSerializer(many=True))
+    @extend_schema(
+        parameters=[PeriodScopeSerializer], responses=PeriodProgressSerializer(many=True)
+    )
     def list(self, request: Request) -> Response:
         """Every long-term objective current at the end of the period, with its progress before
         and after the period."""
         query = PeriodScopeSerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
-        items = objectives_for_period(user=request.user, start=query.validated_data["period_start"],
-                                      end=query.validated_data["period_end"],
-                                      mission_keys=query.mission_keys())
+        items = objectives_for_period(
+            user=request.user,
+            start=query.validated_data["period_start"],
+            end=query.validated_data["period_end"],
+            mission_keys=query.mission_keys(),
+        )
         return Response(PeriodProgressSerializer(items, many=True).data)
 
-    @extend_schema(operation_id="objective_progress_history", parameters=[HistoryQuerySerializer, OpenApiParameter(
-        "key", str, OpenApiParameter.PATH, pattern=KEY_REGEX, description=_("The long-term objective's key."))],
-        responses=ProgressSerializer(many=True))
+    @extend_schema(
+        operation_id="objective_progress_history",
+        parameters=[
+            HistoryQuerySerializer,
+            OpenApiParameter(
+                "key",
+                str,
+                OpenApiParameter.PATH,
+                pattern=KEY_REGEX,
+                description=_("The long-term objective's key."),
+            ),
+        ],
+        responses=ProgressSerializer(many=True),
+    )
     def retrieve(self, request: Request, key: str | None = None) -> Response:
         """One long-term objective's progress at each of the dates asked for: its history."""
         query = HistoryQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
-        history = objective_progress_history(user=request.user, objective=key,
-                                             dates=query.validated_data["date"])
+        history = objective_progress_history(
+            user=request.user, objective=key, dates=query.validated_data["date"]
+        )
         return Response(ProgressSerializer(history, many=True).data)
 
 

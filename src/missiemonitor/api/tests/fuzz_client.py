@@ -31,18 +31,42 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
-POSITIVE_CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
-                   response_headers_conformance, response_schema_conformance]
+POSITIVE_CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_headers_conformance,
+    response_schema_conformance,
+]
 NEGATIVE_CHECKS = [*POSITIVE_CHECKS, negative_data_rejection]
 CHANGES = {"PUT", "PATCH", "DELETE", "POST"}
-CONFIG = schemathesis.Config.from_dict({
-    # The users' tokens are sent with every request; generating requests without them would
-    # only test that a missing token is refused (test_tokens does).
-    "generation": {"with-security-parameters": False},
-    # An invalid request may also be refused for a stale If-Match (412) or its size (413).
-    "checks": {"negative_data_rejection": {"expected-statuses": [
-        "400", "401", "403", "404", "405", "406", "409", "412", "413", "415", "422", "428", "429"]}},
-})
+CONFIG = schemathesis.Config.from_dict(
+    {
+        # The users' tokens are sent with every request; generating requests without them would
+        # only test that a missing token is refused (test_tokens does).
+        "generation": {"with-security-parameters": False},
+        # An invalid request may also be refused for a stale If-Match (412) or its size (413).
+        "checks": {
+            "negative_data_rejection": {
+                "expected-statuses": [
+                    "400",
+                    "401",
+                    "403",
+                    "404",
+                    "405",
+                    "406",
+                    "409",
+                    "412",
+                    "413",
+                    "415",
+                    "422",
+                    "428",
+                    "429",
+                ]
+            }
+        },
+    }
+)
 
 
 # CSV and JSON Lines bodies are text: sent as generated (YAML has its own serializer).
@@ -64,9 +88,13 @@ def case_strategy(operation: Any, keys: list[str]) -> Any:
     if "{key}" in operation.path:
         method = operation.method.upper()
         for key in keys[:4]:
-            positive.append(operation.as_strategy(
-                generation_mode=GenerationMode.POSITIVE, path_parameters={"key": key},
-                headers={"If-Match": '"1"'} if method in CHANGES else None))
+            positive.append(
+                operation.as_strategy(
+                    generation_mode=GenerationMode.POSITIVE,
+                    path_parameters={"key": key},
+                    headers={"If-Match": '"1"'} if method in CHANGES else None,
+                )
+            )
     if operation.path.endswith("/reports") and operation.method.upper() == "POST":
         positive = [strategy.map(_fast_reports) for strategy in positive]
     return st.one_of(*positive, operation.as_strategy(generation_mode=GenerationMode.NEGATIVE))
@@ -87,19 +115,35 @@ def fuzz(plan: dict[str, Any]) -> dict[str, Any]:
     for operation in operations:
         resource = operation.path.removeprefix("/api/v1/").split("/")[0]
 
-        @settings(max_examples=plan["examples"], derandomize=True, database=None, deadline=None,
-                  phases=[Phase.explicit, Phase.generate], suppress_health_check=list(HealthCheck),
-                  report_multiple_bugs=False)
-        @given(user=st.sampled_from(users), case=case_strategy(operation, plan["keys"].get(resource, [])))
+        @settings(
+            max_examples=plan["examples"],
+            derandomize=True,
+            database=None,
+            deadline=None,
+            phases=[Phase.explicit, Phase.generate],
+            suppress_health_check=list(HealthCheck),
+            report_multiple_bugs=False,
+        )
+        @given(
+            user=st.sampled_from(users),
+            case=case_strategy(operation, plan["keys"].get(resource, [])),
+        )
         def run(user: str, case: Any) -> None:
             began = time.monotonic()
-            response = case.call(base_url=plan["base_url"], session=sessions[user], headers=headers[user])
+            response = case.call(
+                base_url=plan["base_url"], session=sessions[user], headers=headers[user]
+            )
             waited[0] += time.monotonic() - began
             statuses[str(response.status_code)] += 1
             examples[f"{case.operation.label} {user}"] += 1
-            negative = case.meta is not None and case.meta.generation.mode == GenerationMode.NEGATIVE
-            case.validate_response(response, checks=NEGATIVE_CHECKS if negative else POSITIVE_CHECKS,
-                                   headers=headers[user])
+            negative = (
+                case.meta is not None and case.meta.generation.mode == GenerationMode.NEGATIVE
+            )
+            case.validate_response(
+                response,
+                checks=NEGATIVE_CHECKS if negative else POSITIVE_CHECKS,
+                headers=headers[user],
+            )
 
         try:
             run()

@@ -34,9 +34,16 @@ def contract() -> dict:
 def test_committed_contract_matches_the_code(generated):
     committed = CONTRACT.read_text()
     if committed != generated:
-        diff = "".join(list(difflib.unified_diff(
-            committed.splitlines(keepends=True), generated.splitlines(keepends=True),
-            "docs/openapi.yaml (committed)", "generated from the code"))[:80])
+        diff = "".join(
+            list(
+                difflib.unified_diff(
+                    committed.splitlines(keepends=True),
+                    generated.splitlines(keepends=True),
+                    "docs/openapi.yaml (committed)",
+                    "generated from the code",
+                )
+            )[:80]
+        )
         pytest.fail("docs/openapi.yaml is out of date; run `make openapi` and commit it.\n" + diff)
 
 
@@ -49,31 +56,45 @@ def _walk_properties(schema: dict, where: str):
 
 
 def test_every_field_has_a_description(contract):
-    missing = [where for name, schema in contract["components"]["schemas"].items()
-               for where, prop in _walk_properties(schema, name)
-               if not (prop.get("description") or "").strip()]
+    missing = [
+        where
+        for name, schema in contract["components"]["schemas"].items()
+        for where, prop in _walk_properties(schema, name)
+        if not (prop.get("description") or "").strip()
+    ]
     assert not missing, "fields without a description:\n" + "\n".join(missing)
 
 
 def test_every_parameter_has_a_description(contract):
-    missing = [f"{method.upper()} {path} {param['in']}:{param['name']}"
-               for path, item in contract["paths"].items()
-               for method, operation in item.items()
-               for param in operation.get("parameters", [])
-               if not (param.get("description") or "").strip()]
+    missing = [
+        f"{method.upper()} {path} {param['in']}:{param['name']}"
+        for path, item in contract["paths"].items()
+        for method, operation in item.items()
+        for param in operation.get("parameters", [])
+        if not (param.get("description") or "").strip()
+    ]
     assert not missing, "parameters without a description:\n" + "\n".join(missing)
 
 
 def test_choices_are_listed_as_enums(contract):
     schemas = contract["components"]["schemas"]
     enums = {name: schema for name, schema in schemas.items() if name.endswith("Enum")}
-    assert {"ClassificationEnum", "WorkflowStatusEnum", "LogKindEnum", "ContributionKindEnum"} <= set(enums)
+    assert {
+        "ClassificationEnum",
+        "WorkflowStatusEnum",
+        "LogKindEnum",
+        "ContributionKindEnum",
+    } <= set(enums)
     assert all(schema.get("enum") for schema in enums.values())
     # A field described by a choice list refers to an enum, not to a bare string.
-    loose = [where for name, schema in schemas.items()
-             for where, prop in _walk_properties(schema, name)
-             if "\n* `" in (prop.get("description") or "") and "enum" not in str(prop)
-             and "$ref" not in str(prop)]
+    loose = [
+        where
+        for name, schema in schemas.items()
+        for where, prop in _walk_properties(schema, name)
+        if "\n* `" in (prop.get("description") or "")
+        and "enum" not in str(prop)
+        and "$ref" not in str(prop)
+    ]
     assert not loose, "choice fields without an enum:\n" + "\n".join(loose)
 
 
@@ -95,7 +116,9 @@ def test_every_error_is_a_problem(contract):
             for code, response in operation["responses"].items():
                 if code.startswith(("4", "5")):
                     resolved = responses[response["$ref"].rsplit("/", 1)[1]]
-                    assert list(resolved["content"]) == ["application/problem+json"], f"{method} {path} {code}"
+                    assert list(resolved["content"]) == ["application/problem+json"], (
+                        f"{method} {path} {code}"
+                    )
 
 
 def test_changes_name_their_version(contract):

@@ -53,15 +53,31 @@ def test_every_operation_survives_fuzzing(live_server, quiet_request_log, settin
         _token, tokens[username] = token_create(user=world.users[username], name="fuzz")
     plan = tmp_path / "plan.json"
     report = tmp_path / "report.json"
-    plan.write_text(json.dumps({"base_url": live_server.url, "contract": str(CONTRACT),
-                                "tokens": tokens, "keys": world.keys, "examples": examples}))
-    subprocess.run([sys.executable, fuzz_client.__file__, str(plan), str(report)], check=True,
-                   timeout=3600, env={**os.environ, "PYTHONHASHSEED": "0"})
+    plan.write_text(
+        json.dumps(
+            {
+                "base_url": live_server.url,
+                "contract": str(CONTRACT),
+                "tokens": tokens,
+                "keys": world.keys,
+                "examples": examples,
+            }
+        )
+    )
+    subprocess.run(
+        [sys.executable, fuzz_client.__file__, str(plan), str(report)],
+        check=True,
+        timeout=3600,
+        env={**os.environ, "PYTHONHASHSEED": "0"},
+    )
     result = json.loads(report.read_text())
-    print(f"\nfuzzed {result['operations']} operations, {result['requests']} requests "
-          f"(at least {result['fewest_examples']} per operation) in {result['seconds']} s, "
-          f"{result['waiting_seconds']} s of it waiting for answers; "
-          f"statuses {result['statuses']}")
-    assert not result["failures"], (f"{len(result['failures'])} operations failed:\n\n"
-                                    + "\n\n".join(result["failures"]))
+    print(
+        f"\nfuzzed {result['operations']} operations, {result['requests']} requests "
+        f"(at least {result['fewest_examples']} per operation) in {result['seconds']} s, "
+        f"{result['waiting_seconds']} s of it waiting for answers; "
+        f"statuses {result['statuses']}"
+    )
+    assert not result["failures"], (
+        f"{len(result['failures'])} operations failed:\n\n" + "\n\n".join(result["failures"])
+    )
     assert "500" not in result["statuses"]

@@ -25,8 +25,18 @@ def bearer(token: str) -> APIClient:
 
 def test_the_command_creates_a_working_token_stored_only_as_a_hash(world):
     out = io.StringIO()
-    call_command("token", "create", "--user", "low", "--name", "script", "--days", "7", stdout=out,
-                 stderr=io.StringIO())
+    call_command(
+        "token",
+        "create",
+        "--user",
+        "low",
+        "--name",
+        "script",
+        "--days",
+        "7",
+        stdout=out,
+        stderr=io.StringIO(),
+    )
     text = out.getvalue().strip()
     row = ApiToken.objects.get()
     assert text.startswith(f"mm_{row.prefix}_")
@@ -49,7 +59,10 @@ def test_revoked_expired_and_wrong_tokens_are_refused(world):
     _, expired = token_create(user=world.users["low"], name="y", days=1)
     ApiToken.objects.filter(name="y").update(expires_at=timezone.now() - dt.timedelta(seconds=1))
     assert bearer(expired).get("/api/v1/missions").status_code == 401
-    assert bearer(text[:-1] + ("A" if text[-1] != "A" else "B")).get("/api/v1/missions").status_code == 401
+    assert (
+        bearer(text[:-1] + ("A" if text[-1] != "A" else "B")).get("/api/v1/missions").status_code
+        == 401
+    )
     assert bearer("nonsense").get("/api/v1/missions").status_code == 401
     assert APIClient().get("/api/v1/missions").status_code == 401
 
@@ -59,8 +72,11 @@ def test_a_token_is_created_with_a_password_and_revoked_by_its_owner(world):
     user.set_password("een-lang-wachtwoord")
     user.save()
     client = APIClient()
-    created = client.post("/api/v1/tokens", {"username": "mid", "password": "een-lang-wachtwoord",
-                                             "name": "rapportage", "days": 30}, format="json")
+    created = client.post(
+        "/api/v1/tokens",
+        {"username": "mid", "password": "een-lang-wachtwoord", "name": "rapportage", "days": 30},
+        format="json",
+    )
     assert created.status_code == 201, created.json()
     text = created.json()["token"]
     owner = bearer(text)
@@ -73,7 +89,9 @@ def test_a_token_is_created_with_a_password_and_revoked_by_its_owner(world):
     assert bearer(other).get("/api/v1/missions").status_code == 200
     assert owner.delete(f"/api/v1/tokens/{created.json()['prefix']}").status_code == 204
     assert owner.get("/api/v1/missions").status_code == 401
-    wrong = client.post("/api/v1/tokens", {"username": "mid", "password": "fout", "name": "x"}, format="json")
+    wrong = client.post(
+        "/api/v1/tokens", {"username": "mid", "password": "fout", "name": "x"}, format="json"
+    )
     assert wrong.status_code == 401
     assert wrong.json()["code"] == "authentication-failed"
 
@@ -81,8 +99,12 @@ def test_a_token_is_created_with_a_password_and_revoked_by_its_owner(world):
 def test_token_creation_is_rate_limited(world, monkeypatch):
     monkeypatch.setattr(AuthenticationThrottle, "THROTTLE_RATES", {"auth": "3/minute"})
     client = APIClient()
-    answers = [client.post("/api/v1/tokens", {"username": "nobody", "password": "x", "name": "x"},
-                           format="json") for _ in range(4)]
+    answers = [
+        client.post(
+            "/api/v1/tokens", {"username": "nobody", "password": "x", "name": "x"}, format="json"
+        )
+        for _ in range(4)
+    ]
     assert [a.status_code for a in answers] == [401, 401, 401, 429]
     assert answers[-1]["Content-Type"] == "application/problem+json"
     assert int(answers[-1]["Retry-After"]) > 0

@@ -75,10 +75,14 @@ def test_references_to_hidden_records_are_not_shown(world):
     Role.objects.filter(key="role-alpha-0-0").update(location=hidden)
     body = client_for(world.users["low"]).get("/api/v1/roles/role-alpha-0-0").json()
     assert body["location"] is None
-    contribution = client_for(world.users["low"]).get("/api/v1/contributions/contribution-alpha-0-0").json()
+    contribution = (
+        client_for(world.users["low"]).get("/api/v1/contributions/contribution-alpha-0-0").json()
+    )
     contribution_model = Role.objects.get(key="role-alpha-0-0").contribution
     contribution_model.locations.add(hidden)
-    again = client_for(world.users["low"]).get("/api/v1/contributions/contribution-alpha-0-0").json()
+    again = (
+        client_for(world.users["low"]).get("/api/v1/contributions/contribution-alpha-0-0").json()
+    )
     assert again["locations"] == contribution["locations"] == ["loc-alpha-0-0"]
 
 
@@ -90,18 +94,21 @@ def test_computed_resources_equal_their_selectors(world, username):
 
     points = client.get("/api/v1/attention-points", period).json()
     expected = attention_points(user=user, start=START, end=END)
-    assert [(p["rule"], p["mission"], [(r["model"], r["key"]) for r in p["records"]]) for p in points] == [
-        (p.rule_id, p.mission_key, [tuple(r) for r in p.records]) for p in expected]
+    assert [
+        (p["rule"], p["mission"], [(r["model"], r["key"]) for r in p["records"]]) for p in points
+    ] == [(p.rule_id, p.mission_key, [tuple(r) for r in p.records]) for p in expected]
 
     progress = client.get("/api/v1/objective-progress", period).json()
     expected = objectives_for_period(user=user, start=START, end=END)
     assert [(p["objective"], p["before"]["value"], p["after"]["value"]) for p in progress] == [
-        (p.objective.key, _decimal(p.before.value), _decimal(p.after.value)) for p in expected]
+        (p.objective.key, _decimal(p.before.value), _decimal(p.after.value)) for p in expected
+    ]
 
     rotations = client.get("/api/v1/rotation-analysis", {"as_of": END.isoformat()}).json()
     expected = rotation_analysis(user=user, as_of=END)
     assert [(r["role"], [h["kind"] for h in r["handovers"]]) for r in rotations["roles"]] == [
-        (r.role.key, [h.kind for h in r.handovers]) for r in expected.roles]
+        (r.role.key, [h.kind for h in r.handovers]) for r in expected.roles
+    ]
 
     exported = client.get("/api/v1/dataset")
     assert exported.content.decode() == dataset_export(user=user)

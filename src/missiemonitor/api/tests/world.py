@@ -46,18 +46,35 @@ def build_records(world: World, mission, tag: str, level: int) -> None:
     dimension = f.DimensionFactory(key=k("dimension"), **c)
     framework = f.FrameworkFactory(key=k("framework"), mission=mission, **c)
     version = f.FrameworkVersionFactory(key=k("version"), framework=framework, scale=scale, **c)
-    objective = f.ObjectiveFactory(key=k("objective"), mission=mission, contribution=contribution, **c)
-    lto = f.LongTermObjectiveFactory(key=k("lto"), framework_version=version, objective=objective, **c)
+    objective = f.ObjectiveFactory(
+        key=k("objective"), mission=mission, contribution=contribution, **c
+    )
+    lto = f.LongTermObjectiveFactory(
+        key=k("lto"), framework_version=version, objective=objective, **c
+    )
     lto.roles.add(role)
     condition = f.ConditionFactory(key=k("condition"), objective=lto, **c)
     condition2 = f.ConditionFactory(key=k("condition2"), objective=lto, **c)
     mapping = _mapping(k("mapping"), condition, condition2, level)
-    assessment = f.ConditionAssessmentFactory(key=k("assessment"), condition=condition, state="draft", **c)
-    indicator = f.IndicatorFactory(key=k("indicator"), mission=mission, contribution=contribution,
-                                   objective=objective, log_kind="flight", log_dimension=dimension, **c)
+    assessment = f.ConditionAssessmentFactory(
+        key=k("assessment"), condition=condition, state="draft", **c
+    )
+    indicator = f.IndicatorFactory(
+        key=k("indicator"),
+        mission=mission,
+        contribution=contribution,
+        objective=objective,
+        log_kind="flight",
+        log_dimension=dimension,
+        **c,
+    )
     indicator.dimensions.add(dimension)
-    indicator.targets.create(start=dt.date(2024, 1, 1), end=dt.date(2024, 12, 31), value=Decimal("10"))
-    observation = f.ObservationFactory(key=k("observation"), indicator=indicator, source=source, **c)
+    indicator.targets.create(
+        start=dt.date(2024, 1, 1), end=dt.date(2024, 12, 31), value=Decimal("10")
+    )
+    observation = f.ObservationFactory(
+        key=k("observation"), indicator=indicator, source=source, **c
+    )
     programme = f.ProgrammeFactory(key=k("programme"), mission=mission, partner=org, **c)
     visit = f.MonitoringVisitFactory(key=k("visit"), mission=mission, **c)
     visit.missions.add(mission)
@@ -65,30 +82,67 @@ def build_records(world: World, mission, tag: str, level: int) -> None:
     finding = f.FindingFactory(key=k("finding"), visit=visit, contribution=contribution, **c)
     action = f.FollowUpActionFactory(key=k("action"), finding=finding, **c)
     schedule = f.ReportingScheduleFactory(key=k("schedule"), contribution=contribution, **c)
-    report = f.FieldReportFactory(key=k("fieldreport"), contribution=contribution, summary="Rustig", **c)
+    report = f.FieldReportFactory(
+        key=k("fieldreport"), contribution=contribution, summary="Rustig", **c
+    )
     evidence = f.EvidenceFactory(key=k("evidence"), assessment=assessment, document=source, **c)
-    event = f.ContextEventFactory(key=k("event"), mission=mission, place=location, source=source, **c)
+    event = f.ContextEventFactory(
+        key=k("event"), mission=mission, place=location, source=source, **c
+    )
     event.figures.create(value=Decimal("7"), unit="aanvallen")
     threat = f.ThreatAssessmentFactory(key=k("threat"), mission=mission, location=location, **c)
-    incident = f.IncidentFactory(key=k("incident"), contribution=contribution, location=location, **c)
-    expenditure = f.ExpenditureFactory(key=k("expenditure"), mission=mission, contribution=contribution, **c)
-    narrative = f.NarrativeBlockFactory(key=k("narrative"), mission=mission, contribution=contribution, **c)
+    incident = f.IncidentFactory(
+        key=k("incident"), contribution=contribution, location=location, **c
+    )
+    expenditure = f.ExpenditureFactory(
+        key=k("expenditure"), mission=mission, contribution=contribution, **c
+    )
+    narrative = f.NarrativeBlockFactory(
+        key=k("narrative"), mission=mission, contribution=contribution, **c
+    )
     signatory = f.SignatoryFactory(key=k("signatory"), **c)
     for i in range(3):
-        f.LogEntryFactory(contribution=contribution, date=dt.date(2024, 6, 1 + i), category="a",
-                          classification=level)
+        f.LogEntryFactory(
+            contribution=contribution,
+            date=dt.date(2024, 6, 1 + i),
+            category="a",
+            classification=level,
+        )
     for resource, record in [
-        ("organisations", org), ("sources", source), ("locations", location), ("mandates", mandate),
-        ("planned-contributions", planned), ("contributions", contribution), ("assets", asset),
-        ("milestones", milestone), ("roles", role), ("postings", posting), ("rating-scales", scale),
-        ("dimensions", dimension), ("frameworks", framework), ("framework-versions", version),
-        ("objectives", objective), ("long-term-objectives", lto), ("conditions", condition),
-        ("conditions", condition2), ("condition-mappings", mapping),
-        ("condition-assessments", assessment), ("evidence", evidence), ("indicators", indicator),
-        ("observations", observation), ("programmes", programme), ("monitoring-visits", visit),
-        ("findings", finding), ("follow-up-actions", action), ("reporting-schedules", schedule),
-        ("field-reports", report), ("context-events", event), ("threat-assessments", threat),
-        ("incidents", incident), ("expenditures", expenditure), ("narrative-blocks", narrative),
+        ("organisations", org),
+        ("sources", source),
+        ("locations", location),
+        ("mandates", mandate),
+        ("planned-contributions", planned),
+        ("contributions", contribution),
+        ("assets", asset),
+        ("milestones", milestone),
+        ("roles", role),
+        ("postings", posting),
+        ("rating-scales", scale),
+        ("dimensions", dimension),
+        ("frameworks", framework),
+        ("framework-versions", version),
+        ("objectives", objective),
+        ("long-term-objectives", lto),
+        ("conditions", condition),
+        ("conditions", condition2),
+        ("condition-mappings", mapping),
+        ("condition-assessments", assessment),
+        ("evidence", evidence),
+        ("indicators", indicator),
+        ("observations", observation),
+        ("programmes", programme),
+        ("monitoring-visits", visit),
+        ("findings", finding),
+        ("follow-up-actions", action),
+        ("reporting-schedules", schedule),
+        ("field-reports", report),
+        ("context-events", event),
+        ("threat-assessments", threat),
+        ("incidents", incident),
+        ("expenditures", expenditure),
+        ("narrative-blocks", narrative),
         ("signatories", signatory),
     ]:
         world.add(resource, record)
@@ -97,15 +151,23 @@ def build_records(world: World, mission, tag: str, level: int) -> None:
 def _mapping(key, source, target, level):
     from missiemonitor.results.models import ConditionMapping
 
-    return ConditionMapping.objects.create(key=key, source=source, target=target, relation="same",
-                                           mission=target.mission, classification=level)
+    return ConditionMapping.objects.create(
+        key=key,
+        source=source,
+        target=target,
+        relation="same",
+        mission=target.mission,
+        classification=level,
+    )
 
 
 def build_world(*, copies: int = 1, users: bool = True) -> World:
     """Two missions; per mission and per copy, records at two classifications."""
     world = World()
     alpha = f.MissionFactory(key="alpha", acronym="ALPHA")
-    bravo = f.MissionFactory(key="bravo", acronym="BRAVO", classification=Classification.DEPARTEMENTAAL_VERTROUWELIJK)
+    bravo = f.MissionFactory(
+        key="bravo", acronym="BRAVO", classification=Classification.DEPARTEMENTAAL_VERTROUWELIJK
+    )
     world.missions = [alpha, bravo]
     world.add("missions", alpha)
     world.add("missions", bravo)
@@ -113,12 +175,27 @@ def build_world(*, copies: int = 1, users: bool = True) -> World:
     if users:
         # Passwords are not used by these tests; an unusable one saves a slow hash.
         world.users = {
-            "high": f.UserFactory(username="high", clearance=Classification.STG_GEHEIM,
-                                  all_missions=True, role="coordinator", password=None),
-            "low": f.UserFactory(username="low", clearance=Classification.ONGERUBRICEERD,
-                                 role="policy-officer", missions=[alpha], password=None),
-            "mid": f.UserFactory(username="mid", clearance=Classification.DEPARTEMENTAAL_VERTROUWELIJK,
-                                 role="analyst", missions=[bravo], password=None),
+            "high": f.UserFactory(
+                username="high",
+                clearance=Classification.STG_GEHEIM,
+                all_missions=True,
+                role="coordinator",
+                password=None,
+            ),
+            "low": f.UserFactory(
+                username="low",
+                clearance=Classification.ONGERUBRICEERD,
+                role="policy-officer",
+                missions=[alpha],
+                password=None,
+            ),
+            "mid": f.UserFactory(
+                username="mid",
+                clearance=Classification.DEPARTEMENTAAL_VERTROUWELIJK,
+                role="analyst",
+                missions=[bravo],
+                password=None,
+            ),
         }
     return world
 

@@ -16,6 +16,8 @@ from missiemonitor.api.resources import record_serializer, record_viewset
 from missiemonitor.api.serializers import RecordSerializer
 from missiemonitor.api.viewsets import RecordViewSet
 from missiemonitor.api.workflow import ReviewActionsMixin
+from missiemonitor.results.api_logs import LogEntryViewSet, LogImportView
+from missiemonitor.results.api_progress import ObjectiveProgressViewSet
 from missiemonitor.results.models import (
     Condition,
     ConditionAssessment,
@@ -185,9 +187,6 @@ class AssessmentBase(ReviewActionsMixin, RecordViewSet):
             classification=data.get("classification"),
         )
 
-
-from missiemonitor.results.api_logs import LogEntryViewSet, LogImportView  # noqa: E402
-from missiemonitor.results.api_progress import ObjectiveProgressViewSet  # noqa: E402
 
 ROUTES = [
     (

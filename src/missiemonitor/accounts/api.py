@@ -23,6 +23,7 @@ from missiemonitor.accounts.tokens import (
     tokens_of,
 )
 from missiemonitor.api.authentication import BearerTokenAuthentication
+from missiemonitor.api.fields import StrictCharField, StrictIntegerField
 from missiemonitor.api.pagination import RecordCursorPagination
 from missiemonitor.api.throttling import AuthenticationThrottle
 
@@ -63,14 +64,14 @@ class NewTokenSerializer(TokenSerializer):
 class TokenCredentialsSerializer(serializers.Serializer):
     """Who asks for a token, and what for."""
 
-    username = serializers.CharField(max_length=150, help_text=_("Your username."))
-    password = serializers.CharField(
+    username = StrictCharField(max_length=150, help_text=_("Your username."))
+    password = StrictCharField(
         max_length=256, write_only=True, trim_whitespace=False, help_text=_("Your password.")
     )
-    name = serializers.CharField(
+    name = StrictCharField(
         max_length=100, help_text=_("What the token is for, such as the script that uses it.")
     )
-    days = serializers.IntegerField(
+    days = StrictIntegerField(
         min_value=1,
         max_value=MAX_DAYS,
         default=DEFAULT_DAYS,

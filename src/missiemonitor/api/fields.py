@@ -125,3 +125,77 @@ class KeyRelatedFieldExtension(OpenApiSerializerFieldExtension):
         if direction == "response":
             schema["nullable"] = True
         return schema
+
+
+# -- strict scalars ----------------------------------------------------------------------------
+# DRF accepts 5 for a text field, "5" for a number and 1 for true. The contract says what each
+# field is, and a request that sends something else is answered 400, as the contract implies.
+
+
+class StrictCharField(serializers.CharField):
+    def to_internal_value(self, data: Any) -> str:
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class StrictRegexField(serializers.RegexField):
+    def to_internal_value(self, data: Any) -> str:
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class StrictURLField(serializers.URLField):
+    def to_internal_value(self, data: Any) -> str:
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class StrictIntegerField(serializers.IntegerField):
+    def to_internal_value(self, data: Any) -> int:
+        if isinstance(data, bool) or not isinstance(data, (int, float)):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class StrictBooleanField(serializers.BooleanField):
+    def to_internal_value(self, data: Any) -> bool:
+        if not isinstance(data, bool):
+            self.fail("invalid", input=data)
+        return data
+
+
+class StrictChoiceField(serializers.ChoiceField):
+    """A choice given as the type of its values (3, not "3")."""
+
+    def to_internal_value(self, data: Any) -> Any:
+        kinds = {type(value) for value in self.choices}
+        if isinstance(data, bool) or (kinds and not isinstance(data, tuple(kinds))):
+            self.fail("invalid_choice", input=data)
+        return super().to_internal_value(data)
+
+
+class DecimalFieldExtension(OpenApiSerializerFieldExtension):
+    """A decimal is answered as a string (exact); in requests a JSON number is accepted too."""
+
+    target_class = "rest_framework.fields.DecimalField"
+    match_subclasses = True
+
+    def map_serializer_field(self, auto_schema: Any, direction: str) -> dict[str, Any]:
+        field = self.target
+        digits = field.max_digits - field.decimal_places if field.max_digits else None
+        integer = rf"\d{{0,{digits}}}" if digits is not None else r"\d*"
+        fraction = rf"(?:\.\d{{0,{field.decimal_places}}})?" if field.decimal_places else ""
+        text = {"type": "string", "format": "decimal", "pattern": rf"^-?{integer}{fraction}$"}
+        if direction == "response":
+            return text
+        return {"oneOf": [text, {"type": "number"}]}
+
+
+class StrictSlugField(serializers.SlugField):
+    def to_internal_value(self, data: Any) -> str:
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)

@@ -9,14 +9,26 @@ import copy
 from typing import Any
 
 from django.conf import settings
-from django.core.validators import RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.text import capfirst, format_lazy
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 from rest_framework.validators import UniqueValidator
 
-from missiemonitor.api.fields import KEY_REGEX, ClassificationField, KeyRelatedField, UsernameField
+from missiemonitor.api.fields import (
+    KEY_REGEX,
+    ClassificationField,
+    KeyRelatedField,
+    StrictBooleanField,
+    StrictCharField,
+    StrictChoiceField,
+    StrictIntegerField,
+    StrictRegexField,
+    StrictSlugField,
+    StrictURLField,
+    UsernameField,
+)
 from missiemonitor.core.models import Record
 from missiemonitor.core.records import mission_field_mode, record_section
 
@@ -62,10 +74,25 @@ def _portable_bounds(model_field: models.Field) -> tuple[int, int] | None:
     return None
 
 
+STRICT_FIELDS = {
+    models.CharField: StrictCharField,
+    models.TextField: StrictCharField,
+    models.SlugField: StrictSlugField,
+    models.URLField: StrictURLField,
+    models.BooleanField: StrictBooleanField,
+    **{cls: StrictIntegerField for cls in INTEGER_BOUNDS},
+}
+
+
 class RecordSerializer(serializers.ModelSerializer):
     """Base of every record serializer. Subclasses set ``Meta.model`` (and may add fields)."""
 
     serializer_related_field = KeyRelatedField
+    serializer_field_mapping = {
+        **serializers.ModelSerializer.serializer_field_mapping,
+        **STRICT_FIELDS,
+    }
+    serializer_choice_field = StrictChoiceField
 
     class Meta:
         model: type[Record]
@@ -79,6 +106,14 @@ class RecordSerializer(serializers.ModelSerializer):
         kwargs.setdefault("help_text", RECORD_FIELD_HELP.get(field_name) or describe(model_field))
         if not kwargs.get("help_text"):
             kwargs["help_text"] = describe(model_field)
+        if "choices" in kwargs:  # the choices bound the value; database limits would vary
+            kwargs.pop("min_value", None)
+            kwargs.pop("max_value", None)
+            kwargs["validators"] = [
+                v
+                for v in kwargs.get("validators", [])
+                if not isinstance(v, MinValueValidator | MaxValueValidator)
+            ]
         bounds = _portable_bounds(model_field)
         if bounds and "choices" not in kwargs:
             low, high = bounds
@@ -93,7 +128,7 @@ class RecordSerializer(serializers.ModelSerializer):
                 v for v in kwargs.get("validators", []) if isinstance(v, UniqueValidator)
             ]
             kwargs["regex"] = KEY_REGEX
-            return serializers.RegexField, kwargs
+            return StrictRegexField, kwargs
         return field_class, kwargs
 
     def _apply_dataset_rules(

@@ -140,6 +140,12 @@ class ReadOnlyRecordViewSet(
     http_method_names = ["get", "head"]
     record_etags = True
 
+    def filter_queryset(self, queryset: models.QuerySet) -> models.QuerySet:
+        """List parameters filter lists; addressing one record by key needs none of them."""
+        if self.action != "list":
+            return queryset
+        return super().filter_queryset(queryset)
+
     def get_queryset(self) -> models.QuerySet:
         model = self.queryset.model
         nested = tuple(getattr(self.get_serializer_class().Meta, "nested", ()))

@@ -16,13 +16,14 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from missiemonitor.api.concurrency import expected_version, if_match_versions
+from missiemonitor.api.fields import StrictCharField
 from missiemonitor.api.problems import PreconditionFailed
 
 
 class ReviewCommentSerializer(serializers.Serializer):
     """A reviewer's comment on an approval or a return."""
 
-    comment = serializers.CharField(
+    comment = StrictCharField(
         max_length=5000,
         required=False,
         allow_blank=True,

@@ -12,6 +12,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from missiemonitor.api.fields import StrictRegexField
 from missiemonitor.api.queries import BoundedDateField, MissionScopeSerializer
 from missiemonitor.api.resources import record_serializer, record_viewset
 from missiemonitor.missions.models import (
@@ -31,7 +32,7 @@ from missiemonitor.missions.selectors import ADJACENT, GAP, NO_SUCCESSOR, OVERLA
 ContributionSerializer = record_serializer(
     Contribution,
     partner_nations=serializers.ListField(
-        child=serializers.RegexField(r"^[A-Z]{2}$", max_length=2),
+        child=StrictRegexField(r"^[A-Z]{2}$", max_length=2),
         required=False,
         max_length=50,
         help_text=_(

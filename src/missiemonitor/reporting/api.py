@@ -22,7 +22,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from missiemonitor.api.fields import KEY_REGEX
+from missiemonitor.api.fields import KEY_REGEX, StrictRegexField
 from missiemonitor.api.queries import BoundedDateField
 from missiemonitor.api.resources import record_viewset
 from missiemonitor.reporting.models import NarrativeBlock, Signatory
@@ -49,7 +49,7 @@ class ReportRequestSerializer(serializers.Serializer):
     )
     period_end = BoundedDateField(help_text=_("The last day of the reporting period, YYYY-MM-DD."))
     missions = serializers.ListField(
-        child=serializers.RegexField(KEY_REGEX, max_length=100),
+        child=StrictRegexField(KEY_REGEX, max_length=100),
         required=False,
         max_length=100,
         help_text=_(

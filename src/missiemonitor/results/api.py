@@ -11,6 +11,7 @@ from rest_framework import serializers
 from rest_framework.request import Request
 
 from missiemonitor.accounts.models import Role
+from missiemonitor.api.fields import StrictCharField
 from missiemonitor.api.permissions import EDITOR_ROLES
 from missiemonitor.api.resources import record_serializer, record_viewset
 from missiemonitor.api.serializers import RecordSerializer
@@ -133,7 +134,7 @@ class ConditionAssessmentSerializer(RecordSerializer):
 ObservationSerializer = record_serializer(
     Observation,
     disaggregation=serializers.DictField(
-        child=serializers.CharField(max_length=50),
+        child=StrictCharField(max_length=50),
         required=False,
         help_text=_(
             'Dimension key to value code, for example {"tasking": "nmi"}; empty for the total.'

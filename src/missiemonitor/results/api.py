@@ -17,7 +17,7 @@ from missiemonitor.api.resources import record_serializer, record_viewset
 from missiemonitor.api.serializers import RecordSerializer
 from missiemonitor.api.viewsets import RecordViewSet
 from missiemonitor.api.workflow import ReviewActionsMixin
-from missiemonitor.results.api_logs import LogEntryViewSet, LogImportView
+from missiemonitor.results.api_logs import LogEntryViewSet, LogImportBatchView, LogImportView
 from missiemonitor.results.api_progress import ObjectiveProgressViewSet
 from missiemonitor.results.models import (
     Condition,
@@ -276,4 +276,7 @@ ROUTES = [
     ("log-entries", LogEntryViewSet),
     ("objective-progress", ObjectiveProgressViewSet),
 ]
-URLS = [("log-imports", LogImportView)]
+URLS = [
+    ("log-imports", LogImportView),
+    ("log-imports/<str:kind>/<str:batch>", LogImportBatchView),
+]

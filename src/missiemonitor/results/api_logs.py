@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import secrets
 from collections.abc import Iterator
 
@@ -20,7 +21,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions, mixins, serializers, status, viewsets
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -33,11 +34,19 @@ from missiemonitor.api.problems import InvalidRows
 from missiemonitor.api.queries import QuerySerializer
 from missiemonitor.api.serializers import RecordSerializer
 from missiemonitor.api.viewsets import RecordOrderingFilter, optimised
-from missiemonitor.results.logs import COLUMNS, OPTIONAL, LogImportError, LogIssue, log_import_csv
+from missiemonitor.results.logs import (
+    COLUMNS,
+    OPTIONAL,
+    LogImportError,
+    LogIssue,
+    log_batch_delete,
+    log_import_csv,
+)
 from missiemonitor.results.models import LogEntry
 from missiemonitor.results.models.indicators import LogKind
 
 CSV_TYPES = ("text/csv",)
+BATCH_REGEX = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"
 JSONL_TYPES = ("application/jsonl", "application/x-ndjson", "application/json-lines")
 
 
@@ -99,7 +108,7 @@ class LogImportQuerySerializer(QuerySerializer):
         ),
     )
     batch = serializers.RegexField(
-        r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$",
+        BATCH_REGEX,
         required=False,
         help_text=gettext_lazy(
             "A name for this import, unique per log, so that the same rows cannot be imported "
@@ -263,3 +272,38 @@ class LogImportView(APIView):
         except LogImportError as exc:
             raise _problems(exc.issues, own, jsonl=jsonl, total=exc.total) from None
         return Response(LogImportResultSerializer(result).data, status=status.HTTP_201_CREATED)
+
+
+class LogImportBatchView(APIView):
+    """An imported batch of a log: delete it to replace a wrong import. All of its rows go, or
+    none (when part of the batch is outside what you may see)."""
+
+    permission_classes = [RecordPermission]
+    problems = (403, 404)
+
+    @extend_schema(
+        operation_id="log_imports_destroy",
+        responses={204: None},
+        parameters=[
+            OpenApiParameter(
+                "kind",
+                str,
+                OpenApiParameter.PATH,
+                enum=list(LogKind.values),
+                description=gettext_lazy("The log: flight, movement or event."),
+            ),
+            OpenApiParameter(
+                "batch",
+                str,
+                OpenApiParameter.PATH,
+                pattern=BATCH_REGEX,
+                description=gettext_lazy("The name of the import."),
+            ),
+        ],
+    )
+    def delete(self, request: Request, kind: str, batch: str) -> Response:
+        if kind not in LogKind.values or not re.fullmatch(BATCH_REGEX, batch):
+            raise exceptions.NotFound()
+        if not log_batch_delete(user=request.user, kind=kind, batch=batch):
+            raise exceptions.NotFound()
+        return Response(status=status.HTTP_204_NO_CONTENT)

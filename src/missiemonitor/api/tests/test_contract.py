@@ -123,6 +123,8 @@ def test_every_error_is_a_problem(contract):
 
 def test_changes_name_their_version(contract):
     for path, item in contract["paths"].items():
+        if path.startswith("/api/v1/log-imports/"):
+            continue  # an import batch is not a record and has no version
         for method in ("put", "patch", "delete"):
             if method in item:
                 params = {p["name"]: p for p in item[method].get("parameters", [])}

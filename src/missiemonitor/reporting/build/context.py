@@ -4,6 +4,8 @@ points of attention (the attention-point rules and authored text)."""
 from __future__ import annotations
 
 from django.apps import apps
+from django.db.models import CharField, Value
+from django.db.models.functions import Cast
 from django.utils.translation import pgettext
 
 from missiemonitor.context.models import ContextEvent, ThreatAssessment
@@ -129,24 +131,36 @@ def attention(b: Builder) -> Section:
 
 
 def _records(b: Builder, wanted: set[tuple[str, str]]) -> dict[tuple[str, str], object]:
-    """The records attention points refer to: from those loaded, else one query per model.
-    Log rows have no key: a reference to an import batch stands for them, marked at the highest
+    """The records attention points refer to: those loaded already, and the rest in a single
+    query (a UNION over their models) however many kinds of records the points name. Log rows
+    have no key: a reference to an import batch stands for them, marked at the highest
     classification of the log rows in scope."""
     found: dict[tuple[str, str], object] = {key: obj for key, obj in b.resolver.records.items() if key in wanted}
     missing: dict[str, set[str]] = {}
     for label, key in wanted - set(found):
         missing.setdefault(label, set()).add(key)
+    parts = []
     for label, keys in sorted(missing.items()):
         try:
             model = apps.get_model(label)
         except (LookupError, ValueError):
             continue
-        if not any(field.name == "key" for field in model._meta.get_fields()):
+        names = {f.name for f in model._meta.concrete_fields}
+        if "key" not in names:
             level = max(b.scope.log_levels.values(), default=0) if label == "results.LogEntry" else 0
             for key in keys:
                 found[(label, key)] = RecordRef(label=label, key=key, classification=level,
                                                 kind=str(model._meta.verbose_name), title=key)
             continue
-        for obj in model.objects.visible_to(b.scope.user).filter(key__in=keys):
-            found[(label, obj.key)] = obj
+        title = next((n for n in ("name", "title", "text", "description", "label") if n in names), "key")
+        parts.append(model.objects.visible_to(b.scope.user).filter(key__in=keys).values_list(
+            Value(label, output_field=CharField()), "key", "classification",
+            Cast(title, output_field=CharField())).order_by())
+    if parts:
+        for label, key, classification, title in parts[0].union(*parts[1:], all=True).order_by():
+            model = apps.get_model(label)
+            text = title or key
+            found[(label, key)] = RecordRef(label=label, key=key, classification=classification,
+                                            kind=str(model._meta.verbose_name),
+                                            title=text if len(text) <= 120 else text[:117].rstrip() + "…")
     return found

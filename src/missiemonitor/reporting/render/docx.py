@@ -188,10 +188,12 @@ class _Writer:
         inline = self.doc.inline_shapes[-1]._inline
         inline.docPr.set("title", chart.title)
         inline.docPr.set("descr", plain(chart.alt))
-        caption = self.doc.add_paragraph(style="Caption")
+        caption = self.doc.add_paragraph()
         self.marking(caption, chart.classification)
-        caption.add_run(f"{self.report.labels['figure']}: {chart.title}. ")
+        caption.add_run(f"{self.report.labels['figure']}: {chart.title}. ").bold = True
         self.runs(caption, chart.alt)
+        for run in caption.runs:
+            run.font.size = Pt(9)
 
     def section(self, section: Section, depth: int) -> None:
         if section.title:

@@ -9,6 +9,7 @@ import io
 from odf import draw, svg, table, text
 from odf.opendocument import OpenDocumentText
 from odf.style import (
+    DefaultStyle,
     FontFace,
     GraphicProperties,
     ListLevelProperties,
@@ -45,9 +46,14 @@ class _Styles:
     def __init__(self, doc: OpenDocumentText, language: str) -> None:
         doc.fontfacedecls.addElement(FontFace(name=FONT, fontfamily=f"'{FONT}'", fontfamilygeneric="swiss",
                                               fontpitch="variable"))
+        country = "NL" if language == "nl" else "GB"
+        # The document default, so that every paragraph, heading, cell and note uses the font.
+        defaults = DefaultStyle(family="paragraph")
+        defaults.addElement(TextProperties(fontname=FONT, fontfamily=f"'{FONT}'", fontsize="10pt",
+                                           language=language, country=country))
+        doc.styles.addElement(defaults)
         default = Style(name="Standard", family="paragraph")
-        default.addElement(TextProperties(fontname=FONT, fontsize="10pt", language=language,
-                                           country="NL" if language == "nl" else "GB"))
+        default.addElement(TextProperties(fontname=FONT, fontsize="10pt", language=language, country=country))
         doc.styles.addElement(default)
 
         def para(name, parent="Standard", auto=False, **props):

@@ -79,6 +79,11 @@ def test_a_restricted_report_holds_them_each_marked_at_its_level(built):
     assert "gerubriceerde bijlage" not in text
     assert max(v for c in charts(report) if c.chart_id == "headcount"
                for s in c.series for v in s.values) >= scenario.SECRET_HEADCOUNT
+    images = ChartImages()
+    for fmt in ("html", "odt", "docx", "pdf"):
+        shown = text_of(fmt, render(report, fmt, charts=images))
+        for marking in ("[Stg. Confidentieel]", "[Stg. Geheim]", "[Departementaal Vertrouwelijk]"):
+            assert marking in shown, (fmt, marking)
 
 
 def test_a_reader_sees_up_to_their_clearance_and_no_annex_notice_about_what_they_cannot_know(built):

@@ -9,7 +9,7 @@ LOCALE_MO := $(LOCALE_PO:.po=.mo)
 # Design-system CSS and htmx, copied from node_modules by scripts/build-assets (no Node at run time).
 ASSETS := src/missiemonitor/web/static/web/vendor/.built
 
-.PHONY: demo test test-sqlite test-postgres lint bench messages clean venv
+.PHONY: demo test test-sqlite test-postgres lint bench messages clean venv openapi
 
 venv: $(STAMP) $(LOCALE_MO) $(ASSETS)
 
@@ -48,3 +48,6 @@ messages: venv
 
 clean:
 	rm -rf $(VENV) var out test-artifacts
+
+openapi: venv
+	$(BIN)/missiemonitor spectacular --lang en --file docs/openapi.yaml

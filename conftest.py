@@ -78,7 +78,26 @@ def _start_server() -> dict:
             "PASSWORD": "", "HOST": "127.0.0.1", "PORT": str(port)}
 
 
+def _live_server_without_nagle() -> None:
+    """Django's test server writes a response's headers and body separately; with Nagle's
+    algorithm and delayed ACKs every keep-alive request then waits ~40 ms. TCP_NODELAY on
+    accepted connections makes live-server tests (API fuzzing, browser tests) ~5x faster."""
+    import socket
+
+    from django.core.servers.basehttp import ThreadedWSGIServer
+    from django.test.testcases import LiveServerThread
+
+    class NoDelayWSGIServer(ThreadedWSGIServer):
+        def get_request(self):
+            connection, address = super().get_request()
+            connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            return connection, address
+
+    LiveServerThread.server_class = NoDelayWSGIServer
+
+
 def pytest_configure(config):
+    _live_server_without_nagle()
     if config.getoption("postgres"):
         db = _start_server()
         from asgiref.local import Local

@@ -241,6 +241,11 @@ SPECTACULAR_SETTINGS = {
         "DatePrecisionEnum": "missiemonitor.core.models.DatePrecision",
         "ContributionKindEnum": "missiemonitor.missions.models.ContributionKind",
         "WorkflowStatusEnum": "missiemonitor.results.models.framework.AssessmentState",
+        "LogKindEnum": "missiemonitor.results.models.indicators.LogKind",
+        "ProgressRuleEnum": "missiemonitor.results.models.framework.ProgressRule",
+        "LowMediumHighEnum": "missiemonitor.monitoring.attention.base.Severity",
+        "IncidentSeverityEnum": "missiemonitor.context.models.Incident.Severity",
+        "ReportFormatEnum": "missiemonitor.reporting.render.FORMATS",
     },
 }
 

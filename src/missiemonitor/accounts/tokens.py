@@ -38,8 +38,12 @@ def token_create(*, user: User, name: str, days: int = DEFAULT_DAYS) -> tuple[Ap
         prefix = secrets.token_hex(4)
     text = f"mm_{prefix}_{secrets.token_urlsafe(32)}"
     token = ApiToken.objects.create(
-        user=user, name=name, prefix=prefix, digest=_digest(text),
-        expires_at=timezone.now() + dt.timedelta(days=days))
+        user=user,
+        name=name,
+        prefix=prefix,
+        digest=_digest(text),
+        expires_at=timezone.now() + dt.timedelta(days=days),
+    )
     return token, text
 
 
@@ -54,7 +58,7 @@ def token_revoke(*, token: ApiToken) -> ApiToken:
 
 def token_authenticate(*, secret: str) -> ApiToken | None:
     """The live token whose text is ``secret``, with its user; ``None`` for anything else."""
-    parts = secret.split("_")
+    parts = secret.split("_", 2)
     if len(parts) != 3 or parts[0] != "mm" or not parts[1] or len(parts[1]) > 16:
         return None
     token = ApiToken.objects.select_related("user").filter(prefix=parts[1]).first()

@@ -25,7 +25,9 @@ class BearerTokenAuthentication(authentication.BaseAuthentication):
             raise exceptions.AuthenticationFailed(_("The token is not valid.")) from None
         token = token_authenticate(secret=secret)
         if token is None:
-            raise exceptions.AuthenticationFailed(_("The token is not valid, has expired or was revoked."))
+            raise exceptions.AuthenticationFailed(
+                _("The token is not valid, has expired or was revoked.")
+            )
         return token.user, token
 
     def authenticate_header(self, request):
@@ -40,6 +42,10 @@ class BearerTokenScheme(OpenApiAuthenticationExtension):
         return {
             "type": "http",
             "scheme": "bearer",
-            "description": str(_("An API token, created with 'missiemonitor token create' or "
-                                 "POST /api/v1/tokens, sent as 'Authorization: Bearer <token>'.")),
+            "description": str(
+                _(
+                    "An API token, created with 'missiemonitor token create' or "
+                    "POST /api/v1/tokens, sent as 'Authorization: Bearer <token>'."
+                )
+            ),
         }

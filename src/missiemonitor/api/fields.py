@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.extensions import OpenApiSerializerFieldExtension
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -17,7 +18,6 @@ from missiemonitor.core.visibility import can_see
 KEY_REGEX = KEY_PATTERN.pattern
 
 
-@extend_schema_field({"type": "string", "pattern": KEY_REGEX, "maxLength": 100})
 class KeyRelatedField(serializers.SlugRelatedField):
     """A reference to another record by its key. Only records the requesting user may see can
     be referred to; a reference to one they may not see reads as null (or is left out of a
@@ -68,21 +68,30 @@ class ManyKeyField(serializers.ManyRelatedField):
     def to_representation(self, iterable: Any) -> list[str]:
         request = self.context.get("request")
         user = getattr(request, "user", None)
-        return [self.child_relation.to_representation(value) for value in iterable
-                if user is None or can_see(user, value)]
+        return [
+            self.child_relation.to_representation(value)
+            for value in iterable
+            if user is None or can_see(user, value)
+        ]
 
 
-CLASSIFICATION_CHOICES = [(code, str(Classification(level).label)) for level, code in CLASSIFICATION_CODES.items()]
+CLASSIFICATION_CHOICES = [
+    (code, str(Classification(level).label)) for level, code in CLASSIFICATION_CODES.items()
+]
 
 
 class ClassificationField(serializers.ChoiceField):
     """The classification as its code, such as ``stg-confidentieel``."""
 
     def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("help_text", _(
-            "The highest marking of what this record says: ongerubriceerd (unclassified), "
-            "departementaal-vertrouwelijk, stg-confidentieel or stg-geheim; ongerubriceerd when "
-            "left out on creation. Users only see records at or below their clearance."))
+        kwargs.setdefault(
+            "help_text",
+            _(
+                "The highest marking of what this record says: ongerubriceerd (unclassified), "
+                "departementaal-vertrouwelijk, stg-confidentieel or stg-geheim; ongerubriceerd when "
+                "left out on creation. Users only see records at or below their clearance."
+            ),
+        )
         super().__init__(choices=list(CLASSIFICATION_CODES.values()), **kwargs)
 
     def to_internal_value(self, data: Any) -> int:
@@ -104,3 +113,89 @@ class UsernameField(serializers.Field):
 
     def to_representation(self, value: Any) -> str | None:
         return value.get_username() if value is not None else None
+
+
+class KeyRelatedFieldExtension(OpenApiSerializerFieldExtension):
+    """A reference is a key; in answers it may be null, for a record the user may not see."""
+
+    target_class = KeyRelatedField
+
+    def map_serializer_field(self, auto_schema: Any, direction: str) -> dict[str, Any]:
+        schema: dict[str, Any] = {"type": "string", "pattern": KEY_REGEX, "maxLength": 100}
+        if direction == "response":
+            schema["nullable"] = True
+        return schema
+
+
+# -- strict scalars ----------------------------------------------------------------------------
+# DRF accepts 5 for a text field, "5" for a number and 1 for true. The contract says what each
+# field is, and a request that sends something else is answered 400, as the contract implies.
+
+
+class StrictCharField(serializers.CharField):
+    def to_internal_value(self, data: Any) -> str:
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class StrictRegexField(serializers.RegexField):
+    def to_internal_value(self, data: Any) -> str:
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class StrictURLField(serializers.URLField):
+    def to_internal_value(self, data: Any) -> str:
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class StrictIntegerField(serializers.IntegerField):
+    def to_internal_value(self, data: Any) -> int:
+        if isinstance(data, bool) or not isinstance(data, (int, float)):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class StrictBooleanField(serializers.BooleanField):
+    def to_internal_value(self, data: Any) -> bool:
+        if not isinstance(data, bool):
+            self.fail("invalid", input=data)
+        return data
+
+
+class StrictChoiceField(serializers.ChoiceField):
+    """A choice given as the type of its values (3, not "3")."""
+
+    def to_internal_value(self, data: Any) -> Any:
+        kinds = {type(value) for value in self.choices}
+        if isinstance(data, bool) or (kinds and not isinstance(data, tuple(kinds))):
+            self.fail("invalid_choice", input=data)
+        return super().to_internal_value(data)
+
+
+class DecimalFieldExtension(OpenApiSerializerFieldExtension):
+    """A decimal is answered as a string (exact); in requests a JSON number is accepted too."""
+
+    target_class = "rest_framework.fields.DecimalField"
+    match_subclasses = True
+
+    def map_serializer_field(self, auto_schema: Any, direction: str) -> dict[str, Any]:
+        field = self.target
+        digits = field.max_digits - field.decimal_places if field.max_digits else None
+        integer = rf"\d{{0,{digits}}}" if digits is not None else r"\d*"
+        fraction = rf"(?:\.\d{{0,{field.decimal_places}}})?" if field.decimal_places else ""
+        text = {"type": "string", "format": "decimal", "pattern": rf"^-?{integer}{fraction}$"}
+        if direction == "response":
+            return text
+        return {"oneOf": [text, {"type": "number"}]}
+
+
+class StrictSlugField(serializers.SlugField):
+    def to_internal_value(self, data: Any) -> str:
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)

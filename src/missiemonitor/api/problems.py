@@ -12,17 +12,21 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest, JsonResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.csrf import csrf_exempt
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import set_rollback
 
 from missiemonitor.core.dataset.errors import DatasetError
 from missiemonitor.core.records import RecordInUse, StaleVersion
+from missiemonitor.core.scope import UnknownMission
+from missiemonitor.core.workflow import ServiceError, VersionConflict
 
 logger = logging.getLogger("missiemonitor.api")
 
@@ -54,14 +58,16 @@ class Conflict(exceptions.APIException):
 class PreconditionFailed(exceptions.APIException):
     status_code = status.HTTP_412_PRECONDITION_FAILED
     default_detail = gettext_lazy(
-        "The record has changed since the version you named in If-Match; fetch it again.")
+        "The record has changed since the version you named in If-Match; fetch it again."
+    )
     default_code = "stale-version"
 
 
 class PreconditionRequired(exceptions.APIException):
     status_code = status.HTTP_428_PRECONDITION_REQUIRED
     default_detail = gettext_lazy(
-        "Name the version you are changing: send its ETag in the If-Match header.")
+        "Name the version you are changing: send its ETag in the If-Match header."
+    )
     default_code = "if-match-required"
 
 
@@ -82,9 +88,15 @@ class InvalidRows(exceptions.APIException):
         self.params = params
 
 
-def problem(status_code: int, detail: str | None = None, *, code: str | None = None,
-            invalid_params: list[dict[str, Any]] | None = None, instance: str | None = None,
-            headers: dict[str, str] | None = None) -> Response:
+def problem(
+    status_code: int,
+    detail: str | None = None,
+    *,
+    code: str | None = None,
+    invalid_params: list[dict[str, Any]] | None = None,
+    instance: str | None = None,
+    headers: dict[str, str] | None = None,
+) -> Response:
     data: dict[str, Any] = {
         "type": "about:blank",
         "title": str(TITLES.get(status_code, _("Error"))),
@@ -111,26 +123,44 @@ def _flatten(detail: Any, prefix: str = "") -> list[dict[str, Any]]:
     elif isinstance(detail, list):
         if all(not isinstance(v, (dict, list)) for v in detail):
             for value in detail:
-                params.append({"name": prefix, "code": getattr(value, "code", "invalid") or "invalid",
-                               "reason": str(value)})
+                params.append(
+                    {
+                        "name": prefix,
+                        "code": getattr(value, "code", "invalid") or "invalid",
+                        "reason": str(value),
+                    }
+                )
         else:
             for index, value in enumerate(detail):
                 if value:
                     params.extend(_flatten(value, f"{prefix}.{index}" if prefix else str(index)))
     else:
-        params.append({"name": prefix, "code": getattr(detail, "code", "invalid") or "invalid",
-                       "reason": str(detail)})
+        params.append(
+            {
+                "name": prefix,
+                "code": getattr(detail, "code", "invalid") or "invalid",
+                "reason": str(detail),
+            }
+        )
     return params
 
 
 def _django_validation_params(exc: DjangoValidationError) -> list[dict[str, Any]]:
     if hasattr(exc, "error_dict"):
-        return [{"name": "" if name == "__all__" else name, "code": error.code or "invalid",
-                 "reason": message}
-                for name, errors in exc.error_dict.items()
-                for error in errors for message in error.messages]
-    return [{"name": "", "code": getattr(exc, "code", None) or "invalid", "reason": message}
-            for message in exc.messages]
+        return [
+            {
+                "name": "" if name == "__all__" else name,
+                "code": error.code or "invalid",
+                "reason": message,
+            }
+            for name, errors in exc.error_dict.items()
+            for error in errors
+            for message in error.messages
+        ]
+    return [
+        {"name": "", "code": getattr(exc, "code", None) or "invalid", "reason": message}
+        for message in exc.messages
+    ]
 
 
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response:
@@ -140,22 +170,45 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response:
     if isinstance(exc, Http404):
         exc = exceptions.NotFound()
     elif isinstance(exc, DjangoPermissionDenied):
-        exc = exceptions.PermissionDenied()
+        exc = exceptions.PermissionDenied(str(exc) or None)
     elif isinstance(exc, DjangoValidationError):
         set_rollback()
-        return problem(400, _("The request is not valid; see invalid_params."), code="invalid",
-                       invalid_params=_django_validation_params(exc), instance=instance)
-    elif isinstance(exc, StaleVersion):
+        return problem(
+            400,
+            _("The request is not valid; see invalid_params."),
+            code="invalid",
+            invalid_params=_django_validation_params(exc),
+            instance=instance,
+        )
+    elif isinstance(exc, StaleVersion | VersionConflict):
         exc = PreconditionFailed()
+    elif isinstance(exc, ObjectDoesNotExist):
+        exc = exceptions.NotFound()
+    elif isinstance(exc, ServiceError):
+        exc = Conflict(exc.message, code=exc.code)
+    elif isinstance(exc, UnknownMission):
+        exc = exceptions.ValidationError({"mission": [str(exc)]})
     elif isinstance(exc, RecordInUse):
         exc = Conflict(str(exc), code="in-use")
     elif isinstance(exc, DatasetError):
         set_rollback()
-        params = [{"name": issue.path, "code": "invalid", "reason": issue.message,
-                   **({"line": issue.line} if issue.line else {})} for issue in exc.issues]
-        return problem(400, _("The dataset is not valid; nothing was written. %(count)d errors.")
-                       % {"count": len(exc.issues)}, code="invalid-dataset",
-                       invalid_params=params, instance=instance)
+        params = [
+            {
+                "name": issue.path,
+                "code": "invalid",
+                "reason": issue.message,
+                **({"line": issue.line} if issue.line else {}),
+            }
+            for issue in exc.issues
+        ]
+        return problem(
+            400,
+            _("The dataset is not valid; nothing was written. %(count)d errors.")
+            % {"count": len(exc.issues)},
+            code="invalid-dataset",
+            invalid_params=params,
+            instance=instance,
+        )
 
     if isinstance(exc, exceptions.APIException):
         set_rollback()
@@ -165,26 +218,53 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response:
         if getattr(exc, "wait", None):
             headers["Retry-After"] = f"{int(exc.wait)}"
         if isinstance(exc, InvalidRows):
-            return problem(400, str(exc.detail), code="invalid-rows", invalid_params=exc.params,
-                           instance=instance)
+            return problem(
+                400,
+                str(exc.detail),
+                code="invalid-rows",
+                invalid_params=exc.params,
+                instance=instance,
+            )
         if isinstance(exc, exceptions.ValidationError) or isinstance(exc.detail, (dict, list)):
-            return problem(exc.status_code, _("The request is not valid; see invalid_params."),
-                           code="invalid", invalid_params=_flatten(exc.detail), instance=instance,
-                           headers=headers)
+            return problem(
+                exc.status_code,
+                _("The request is not valid; see invalid_params."),
+                code="invalid",
+                invalid_params=_flatten(exc.detail),
+                instance=instance,
+                headers=headers,
+            )
         code = getattr(exc.detail, "code", None) or exc.default_code
-        return problem(exc.status_code, str(exc.detail), code=str(code).replace("_", "-"),
-                       instance=instance, headers=headers)
+        return problem(
+            exc.status_code,
+            str(exc.detail),
+            code=str(code).replace("_", "-"),
+            instance=instance,
+            headers=headers,
+        )
 
     set_rollback()
     logger.exception("unhandled error in %s", instance, exc_info=exc)
-    return problem(500, _("Something went wrong on our side; it has been logged."),
-                   code="server-error", instance=instance)
+    return problem(
+        500,
+        _("Something went wrong on our side; it has been logged."),
+        code="server-error",
+        instance=instance,
+    )
 
 
+@csrf_exempt
 def not_found_view(request: HttpRequest, *args: Any, **kwargs: Any) -> JsonResponse:
     """Answers any path under /api/ that names no resource: a problem, not an HTML page."""
     return JsonResponse(
-        {"type": "about:blank", "title": str(TITLES[404]), "status": 404,
-         "detail": _("There is no resource at this address."), "instance": request.get_full_path(),
-         "code": "not-found"},
-        status=404, content_type=PROBLEM_CONTENT_TYPE)
+        {
+            "type": "about:blank",
+            "title": str(TITLES[404]),
+            "status": 404,
+            "detail": _("There is no resource at this address."),
+            "instance": request.get_full_path(),
+            "code": "not-found",
+        },
+        status=404,
+        content_type=PROBLEM_CONTENT_TYPE,
+    )

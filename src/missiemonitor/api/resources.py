@@ -14,17 +14,31 @@ from missiemonitor.api.viewsets import ReadOnlyRecordViewSet, RecordViewSet
 SORTABLE_NAMES = {"date", "start", "valid_from", "order", "issued", "due", "name", "title", "code"}
 
 
-def record_serializer(model: type[models.Model], *, base: type[RecordSerializer] = RecordSerializer,
-                      read_only_fields: tuple[str, ...] = (), exclude: tuple[str, ...] = (),
-                      nested: tuple[str, ...] = (), **declared: Any) -> type[RecordSerializer]:
+def record_serializer(
+    model: type[models.Model],
+    *,
+    base: type[RecordSerializer] = RecordSerializer,
+    read_only_fields: tuple[str, ...] = (),
+    exclude: tuple[str, ...] = (),
+    nested: tuple[str, ...] = (),
+    **declared: Any,
+) -> type[RecordSerializer]:
     """A serializer of ``model``. ``nested`` names declared list fields of unkeyed records
     written with the parent (such as the levels of a rating scale)."""
     meta_attrs: dict[str, Any] = {"model": model, "exclude": ("id", *exclude), "nested": nested}
     if read_only_fields:
         meta_attrs["read_only_fields"] = read_only_fields
     meta = type("Meta", (base.Meta,), meta_attrs)
-    return type(f"{model.__name__}Serializer", (base,), {
-        "Meta": meta, **declared, "__module__": model.__module__, "__doc__": describe_model(model)})
+    return type(
+        f"{model.__name__}Serializer",
+        (base,),
+        {
+            "Meta": meta,
+            **declared,
+            "__module__": model.__module__,
+            "__doc__": describe_model(model),
+        },
+    )
 
 
 def _ordering_fields(model: type[models.Model]) -> tuple[str, ...]:
@@ -42,10 +56,16 @@ def describe_model(model: type[models.Model]) -> str:
     return " ".join(doc.split())
 
 
-def record_viewset(model: type[models.Model], *, serializer: type[RecordSerializer] | None = None,
-                   read_only: bool = False, write_roles: frozenset[str] | None = None,
-                   search: tuple[str, ...] | None = None, base: type | None = None,
-                   **attrs: Any) -> type[ReadOnlyRecordViewSet]:
+def record_viewset(
+    model: type[models.Model],
+    *,
+    serializer: type[RecordSerializer] | None = None,
+    read_only: bool = False,
+    write_roles: frozenset[str] | None = None,
+    search: tuple[str, ...] | None = None,
+    base: type | None = None,
+    **attrs: Any,
+) -> type[ReadOnlyRecordViewSet]:
     bases = (base or (ReadOnlyRecordViewSet if read_only else RecordViewSet),)
     namespace: dict[str, Any] = {
         "__doc__": describe_model(model),

@@ -17,10 +17,15 @@ CHANGES = {"update", "partial_update", "destroy"}
 
 def _if_match(required: bool) -> OpenApiParameter:
     return OpenApiParameter(
-        "If-Match", str, OpenApiParameter.HEADER, required=required,
-        description=_("The ETag of the version this change is based on, as returned by the "
-                      "last read, such as \"3\". A stale version is answered 412, a missing "
-                      "one 428."),
+        "If-Match",
+        str,
+        OpenApiParameter.HEADER,
+        required=required,
+        description=_(
+            "The ETag of the version this change is based on, as returned by the "
+            'last read, such as "3". A stale version is answered 412, a missing '
+            "one 428."
+        ),
     )
 
 
@@ -33,8 +38,10 @@ class ApiAutoSchema(AutoSchema):
         action = self._action()
         if action in CHANGES:
             params.append(_if_match(required=True))
-        elif getattr(getattr(self.view, action or "", None), "if_match", None) == "optional":
-            params.append(_if_match(required=False))
+        else:
+            mode = getattr(getattr(self.view, action or "", None), "if_match", None)
+            if mode in {"required", "optional"}:
+                params.append(_if_match(required=mode == "required"))
         return params
 
     def _has_body(self) -> bool:
@@ -52,8 +59,13 @@ class ApiAutoSchema(AutoSchema):
             statuses.add(404)
         if action in CHANGES:
             statuses |= {409, 412, 428}
+        if statuses & {412, 428} or getattr(
+            getattr(self.view, action or "", None), "if_match", None
+        ):
+            statuses |= {412, 428}
         extra = getattr(getattr(self.view, action or "", None), "problems", None) or getattr(
-            self.view, "problems", ())
+            self.view, "problems", ()
+        )
         statuses |= set(extra)
         if getattr(self.view, "throttle_classes", None):
             statuses.add(429)
@@ -67,11 +79,15 @@ class ApiAutoSchema(AutoSchema):
         for code in self.problem_statuses():
             responses.setdefault(str(code), {"$ref": f"#/components/responses/Problem{code}"})
         action = self._action()
-        if action in {"retrieve", "create", "update", "partial_update"} or getattr(
-                getattr(self.view, action or "", None), "returns_etag", False):
+        if (
+            getattr(self.view, "record_etags", False)
+            and action in {"retrieve", "create", "update", "partial_update"}
+        ) or getattr(getattr(self.view, action or "", None), "returns_etag", False):
             for code, response in responses.items():
                 if code in {"200", "201"} and "$ref" not in response:
-                    response.setdefault("headers", {})["ETag"] = {"$ref": "#/components/headers/ETag"}
+                    response.setdefault("headers", {})["ETag"] = {
+                        "$ref": "#/components/headers/ETag"
+                    }
         return operation
 
 
@@ -81,18 +97,31 @@ def _problem_schema() -> dict[str, Any]:
         "description": _("Problem details (RFC 9457), the body of every error."),
         "required": ["type", "title", "status"],
         "properties": {
-            "type": {"type": "string", "description": _(
-                "A URI reference naming the kind of problem; about:blank for plain HTTP errors.")},
-            "title": {"type": "string", "description": _(
-                "A short summary of the problem, in the language asked for (Accept-Language).")},
+            "type": {
+                "type": "string",
+                "description": _(
+                    "A URI reference naming the kind of problem; about:blank for plain HTTP errors."
+                ),
+            },
+            "title": {
+                "type": "string",
+                "description": _(
+                    "A short summary of the problem, in the language asked for (Accept-Language)."
+                ),
+            },
             "status": {"type": "integer", "description": _("The HTTP status code.")},
             "detail": {"type": "string", "description": _("What went wrong in this case.")},
             "instance": {"type": "string", "description": _("The address of the request.")},
-            "code": {"type": "string", "description": _(
-                "A machine-readable code of the problem, such as invalid, not-found, "
-                "stale-version or invalid-rows.")},
+            "code": {
+                "type": "string",
+                "description": _(
+                    "A machine-readable code of the problem, such as invalid, not-found, "
+                    "stale-version or invalid-rows."
+                ),
+            },
             "invalid_params": {
-                "type": "array", "description": _("For invalid input: each place that is wrong."),
+                "type": "array",
+                "description": _("For invalid input: each place that is wrong."),
                 "items": {"$ref": "#/components/schemas/InvalidParam"},
             },
         },
@@ -105,21 +134,37 @@ def _invalid_param_schema() -> dict[str, Any]:
         "description": _("One wrong value of a request."),
         "required": ["name", "code", "reason"],
         "properties": {
-            "name": {"type": "string", "description": _(
-                "Where: a field name (nested fields joined by dots, list items by position), "
-                "a query parameter, a path in a dataset file or a column of an upload; empty "
-                "for the request as a whole.")},
+            "name": {
+                "type": "string",
+                "description": _(
+                    "Where: a field name (nested fields joined by dots, list items by position), "
+                    "a query parameter, a path in a dataset file or a column of an upload; empty "
+                    "for the request as a whole."
+                ),
+            },
             "code": {"type": "string", "description": _("A machine-readable code of the error.")},
             "reason": {"type": "string", "description": _("What is wrong, in words.")},
             "line": {"type": "integer", "description": _("The line of an uploaded file.")},
-            "row": {"type": "integer", "description": _(
-                "The row of a bulk upload: the line number in the file, the header being line 1 "
-                "of a CSV file.")},
+            "row": {
+                "type": "integer",
+                "description": _(
+                    "The row of a bulk upload: the line number in the file, the header being line 1 "
+                    "of a CSV file."
+                ),
+            },
         },
     }
 
 
-def postprocess(result: dict[str, Any], generator: Any, request: Any, public: bool) -> dict[str, Any]:
+PATH_PARAMETERS = {
+    "key": _("The record's key."),
+    "prefix": _("The token's prefix (the part after 'mm_')."),
+}
+
+
+def postprocess(
+    result: dict[str, Any], generator: Any, request: Any, public: bool
+) -> dict[str, Any]:
     """Add the shared components and the API-Version header on every response."""
     components = result.setdefault("components", {})
     schemas = components.setdefault("schemas", {})
@@ -135,12 +180,15 @@ def postprocess(result: dict[str, Any], generator: Any, request: Any, public: bo
         "ETag": {
             "description": _("The version of the record; send it in If-Match to change it."),
             "required": True,
-            "schema": {"type": "string", "example": "\"1\""},
+            "schema": {"type": "string", "example": '"1"'},
         },
     }
     used = set()
     for path_item in result.get("paths", {}).values():
         for operation in path_item.values():
+            for param in operation.get("parameters", []):
+                if param["in"] == "path" and not param.get("description"):
+                    param["description"] = str(PATH_PARAMETERS.get(param["name"], ""))
             for code, response in operation.get("responses", {}).items():
                 if "$ref" in response:
                     used.add(code)

@@ -5,13 +5,22 @@ from __future__ import annotations
 from importlib import import_module
 
 from django.urls import include, path, re_path
-from drf_spectacular.views import SpectacularJSONAPIView
 from rest_framework.routers import SimpleRouter
 
+from missiemonitor.api.contract import ContractView
 from missiemonitor.api.problems import not_found_view
 
-APPS = ("core", "missions", "results", "monitoring", "context", "finance", "programmes",
-        "reporting", "accounts")
+APPS = (
+    "core",
+    "missions",
+    "results",
+    "monitoring",
+    "context",
+    "finance",
+    "programmes",
+    "reporting",
+    "accounts",
+)
 
 
 class Router(SimpleRouter):
@@ -31,22 +40,24 @@ def build_router() -> Router:
 
 
 def extra_urls() -> list:
+    """Each app's ``URLS``: (route, APIView) pairs for resources that are not record sets."""
     urls = []
     for app in APPS:
         module = import_module(f"missiemonitor.{app}.api")
-        urls.extend(getattr(module, "URLS", []))
+        for route, view in getattr(module, "URLS", []):
+            urls.append(path(route, view.as_view()))
     return urls
 
 
 router = build_router()
 
 v1 = [
-    path("openapi.json", SpectacularJSONAPIView.as_view(), name="openapi"),
+    path("openapi.json", ContractView.as_view(), name="openapi"),
     *extra_urls(),
     *router.urls,
 ]
 
 urlpatterns = [
     path("v1/", include((v1, "api"), namespace="v1")),
-    re_path(r"^.*$", not_found_view),
+    re_path(r"^(?s:.*)$", not_found_view),
 ]

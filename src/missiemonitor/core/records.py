@@ -109,10 +109,26 @@ def _check_visible(user: Any, obj: models.Model, changes: RecordChanges) -> None
         raise ValidationError(errors)
     if isinstance(obj, Record) and not can_see(user, obj):
         if obj.classification > user.clearance:
-            raise ValidationError({"classification": [
-                _("You may not write a record classified above your clearance.")]})
-        raise ValidationError({"mission": [
-            _("You may only write records of your own missions.")]})
+            raise ValidationError(
+                {
+                    "classification": [
+                        _("You may not write a record classified above your clearance.")
+                    ]
+                }
+            )
+        raise ValidationError({"mission": [_("You may only write records of your own missions.")]})
+
+
+def _current(obj: models.Model, name: str) -> Any:
+    """The attribute's value, a reference as its primary key (unset references do not raise)."""
+    field = obj._meta.get_field(name)
+    if field.many_to_one or field.one_to_one:
+        return getattr(obj, field.attname)
+    return getattr(obj, name)
+
+
+def _comparable(value: Any) -> Any:
+    return value.pk if isinstance(value, models.Model) else value
 
 
 def _apply(obj: models.Model, changes: RecordChanges, *, creating: bool) -> set[str]:
@@ -122,18 +138,29 @@ def _apply(obj: models.Model, changes: RecordChanges, *, creating: bool) -> set[
     for name, value in changes.values.items():
         if name == "mission":
             continue
-        if getattr(obj, name) != value:
+        if _current(obj, name) != _comparable(value):
             setattr(obj, name, value)
             changed.add(name)
     if section is not None and section.mission != "self":
         mission_id = _derived_mission_id(section, obj, given_mission)
-        if section.mission in {"explicit", "required"} and "mission" not in changes.values and not creating:
+        if (
+            section.mission in {"explicit", "required"}
+            and "mission" not in changes.values
+            and not creating
+        ):
             mission_id = obj.mission_id
         if mission_id != obj.mission_id:
             if not creating:
-                raise ValidationError({"mission": [_(
-                    "A record's mission is fixed when it is created; it cannot move to another "
-                    "mission.")]})
+                raise ValidationError(
+                    {
+                        "mission": [
+                            _(
+                                "A record's mission is fixed when it is created; it cannot move to another "
+                                "mission."
+                            )
+                        ]
+                    }
+                )
             obj.mission_id = mission_id
             changed.add("mission")
     return changed
@@ -151,22 +178,34 @@ def _natural_attrs(section: spec.Section) -> list[str]:
 
 
 def _sync_children(obj: models.Model, changes: RecordChanges) -> bool:
+    """Replace each nested list: rows are matched by natural key; missing ones are deleted
+    first, then changed ones updated and new ones created."""
     section = record_section(type(obj))
     changed = False
     for name, rows in changes.children.items():
         child = next(c for c in section.children if c.name == name)
         model = child.model
+        _check_unique_within(model, child, name, rows)
         natural = _natural_attrs(child)
-        existing = {tuple(getattr(c, a) for a in natural): c
-                    for c in model.objects.filter(**{child.parent_attr: obj})}
-        seen = set()
-        for row in rows:
-            key = tuple(row.get(a) for a in natural)
-            if key in seen:
-                raise ValidationError({name: [_("Two items have the same %(fields)s.") % {
-                    "fields": ", ".join(child.natural_key)}]})
-            seen.add(key)
-            current = existing.get(key)
+        existing = {
+            tuple(getattr(c, a) for a in natural): c
+            for c in model.objects.filter(**{child.parent_attr: obj})
+        }
+        wanted = {tuple(row.get(a) for a in natural) for row in rows}
+        stale = [c.pk for k, c in existing.items() if k not in wanted]
+        if stale:
+            try:
+                with transaction.atomic():
+                    model.objects.filter(pk__in=stale).delete()
+            except (ProtectedError, RestrictedError):
+                raise RecordInUse(
+                    _("An item of %(name)s is still in use by other records.") % {"name": name}
+                ) from None
+            changed = True
+        # Changed items first, then new ones: a new item may take a value an old one gives up.
+        ordered = sorted(rows, key=lambda row: tuple(row.get(a) for a in natural) not in existing)
+        for row in ordered:
+            current = existing.get(tuple(row.get(a) for a in natural))
             if current is None:
                 current = model(**{child.parent_attr: obj}, **row)
             elif all(getattr(current, a) == v for a, v in row.items()):
@@ -175,20 +214,48 @@ def _sync_children(obj: models.Model, changes: RecordChanges) -> bool:
                 for a, v in row.items():
                     setattr(current, a, v)
             try:
-                current.full_clean(exclude=[child.parent_attr])
+                current.full_clean(exclude=[child.parent_attr], validate_unique=False)
+                with transaction.atomic():
+                    current.save()
             except ValidationError as exc:
                 raise ValidationError({name: exc.messages}) from None
-            current.save()
-            changed = True
-        stale = [c.pk for k, c in existing.items() if k not in seen]
-        if stale:
-            try:
-                model.objects.filter(pk__in=stale).delete()
-            except (ProtectedError, RestrictedError):
-                raise RecordInUse(_("An item of %(name)s is still in use by other records.")
-                                  % {"name": name}) from None
+            except IntegrityError:
+                raise ValidationError(
+                    {
+                        name: [
+                            _(
+                                "The items conflict with each other or with the stored ones; change them "
+                                "in separate steps."
+                            )
+                        ]
+                    }
+                ) from None
             changed = True
     return changed
+
+
+def _check_unique_within(
+    model: type[models.Model], child: spec.Section, name: str, rows: list[dict[str, Any]]
+) -> None:
+    """Rows of one parent must differ in every unique combination of their own fields."""
+    groups = [tuple(_natural_attrs(child))]
+    for constraint in model._meta.constraints:
+        fields = getattr(constraint, "fields", ())
+        if isinstance(constraint, models.UniqueConstraint) and child.parent_attr in fields:
+            groups.append(tuple(f for f in fields if f != child.parent_attr))
+    for group in groups:
+        seen: set[tuple] = set()
+        for row in rows:
+            value = tuple(row.get(f) for f in group)
+            if value in seen:
+                raise ValidationError(
+                    {
+                        name: [
+                            _("Two items have the same %(fields)s.") % {"fields": ", ".join(group)}
+                        ]
+                    }
+                )
+            seen.add(value)
 
 
 def _sync_m2m(obj: models.Model, changes: RecordChanges) -> bool:
@@ -208,7 +275,9 @@ def _save(obj: models.Model, fields: Iterable[str] | None) -> None:
         with transaction.atomic():
             obj.save(update_fields=fields)
     except IntegrityError as exc:  # a race the checks above could not see
-        raise ValidationError(_("The database refused the change: %(reason)s") % {"reason": exc}) from None
+        raise ValidationError(
+            _("The database refused the change: %(reason)s") % {"reason": exc}
+        ) from None
 
 
 @transaction.atomic
@@ -226,7 +295,9 @@ def record_create(*, user: Any, model: type[Record], key: str, changes: RecordCh
 
 
 @transaction.atomic
-def record_update(*, user: Any, record: Record, changes: RecordChanges, expected_version: int) -> Record:
+def record_update(
+    *, user: Any, record: Record, changes: RecordChanges, expected_version: int
+) -> Record:
     """Apply ``changes`` to ``record`` when it is still at ``expected_version``. The version
     goes up by one when anything changed; an edit that changes nothing writes nothing."""
     model = type(record)
@@ -259,18 +330,26 @@ def record_delete(*, user: Any, record: Record, expected_version: int) -> None:
     try:
         collector.collect([locked])
     except (ProtectedError, RestrictedError):
-        raise RecordInUse(_("Other records refer to this record; change or delete them first.")) from None
+        raise RecordInUse(
+            _("Other records refer to this record; change or delete them first.")
+        ) from None
     for instances in collector.data.values():
         for instance in instances:
             if isinstance(instance, Record) and not can_see(user, instance):
-                raise RecordInUse(_("Other records refer to this record; change or delete them first."))
+                raise RecordInUse(
+                    _("Other records refer to this record; change or delete them first.")
+                )
     for queryset in collector.fast_deletes:
         qs_model = queryset.model
-        if hasattr(qs_model, "need_to_know_path") and "classification" in {
-            f.name for f in qs_model._meta.concrete_fields
-        } and queryset.exclude(visibility_q(qs_model, user)).exists():
+        if (
+            hasattr(qs_model, "need_to_know_path")
+            and "classification" in {f.name for f in qs_model._meta.concrete_fields}
+            and queryset.exclude(visibility_q(qs_model, user)).exists()
+        ):
             raise RecordInUse(_("Other records refer to this record; change or delete them first."))
     try:
         locked.delete()
     except (ProtectedError, RestrictedError):
-        raise RecordInUse(_("Other records refer to this record; change or delete them first.")) from None
+        raise RecordInUse(
+            _("Other records refer to this record; change or delete them first.")
+        ) from None

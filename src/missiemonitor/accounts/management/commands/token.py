@@ -15,11 +15,17 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="action", required=True)
-        create = sub.add_parser("create", help="Create a token and print it (it is shown only once).")
+        create = sub.add_parser(
+            "create", help="Create a token and print it (it is shown only once)."
+        )
         create.add_argument("--user", required=True, help="The username the token acts as.")
         create.add_argument("--name", required=True, help="What the token is for.")
-        create.add_argument("--days", type=int, default=DEFAULT_DAYS,
-                            help=f"Days until it expires (1-{MAX_DAYS}; default {DEFAULT_DAYS}).")
+        create.add_argument(
+            "--days",
+            type=int,
+            default=DEFAULT_DAYS,
+            help=f"Days until it expires (1-{MAX_DAYS}; default {DEFAULT_DAYS}).",
+        )
         revoke = sub.add_parser("revoke", help="Revoke a token by its prefix.")
         revoke.add_argument("prefix", help="The token's prefix (the part after 'mm_').")
         listing = sub.add_parser("list", help="List a user's tokens.")
@@ -35,14 +41,19 @@ class Command(BaseCommand):
         if action == "create":
             if not 1 <= options["days"] <= MAX_DAYS:
                 raise CommandError(f"--days must be between 1 and {MAX_DAYS}")
-            token, text = token_create(user=self._user(options["user"]), name=options["name"],
-                                       days=options["days"])
-            self.stderr.write(f"token {token.prefix} for {token.user.username}, expires "
-                              f"{token.expires_at:%Y-%m-%d %H:%M %Z}; store it now, it is not shown again:")
+            token, text = token_create(
+                user=self._user(options["user"]), name=options["name"], days=options["days"]
+            )
+            self.stderr.write(
+                f"token {token.prefix} for {token.user.username}, expires "
+                f"{token.expires_at:%Y-%m-%d %H:%M %Z}; store it now, it is not shown again:"
+            )
             self.stdout.write(text)
         elif action == "revoke":
             try:
-                token = ApiToken.objects.get(prefix=options["prefix"].removeprefix("mm_").split("_")[0])
+                token = ApiToken.objects.get(
+                    prefix=options["prefix"].removeprefix("mm_").split("_")[0]
+                )
             except ApiToken.DoesNotExist:
                 raise CommandError(f"no token {options['prefix']!r}") from None
             token_revoke(token=token)

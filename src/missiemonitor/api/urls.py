@@ -59,5 +59,5 @@ v1 = [
 
 urlpatterns = [
     path("v1/", include((v1, "api"), namespace="v1")),
-    re_path(r"^(?s:.*)$", not_found_view),
+    re_path(r"^[\s\S]*$", not_found_view),  # any rest, newlines too; reversible, unlike (?s:)
 ]

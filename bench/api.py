@@ -559,6 +559,7 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--missions", type=int, default=20)
     parser.add_argument("--skip-postgres", action="store_true")
+    parser.add_argument("--lists-only", action="store_true", help="Skip the ingestion part.")
     parser.add_argument("--keep", type=Path, default=None)
     parser.add_argument("--prepare", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--database-url", help=argparse.SUPPRESS)
@@ -580,10 +581,12 @@ def main() -> None:
     try:
         database = directory / "bench.sqlite3"
         sqlite_url = f"sqlite:///{database}"
-        data = run_prepare(sqlite_url, directory, args)
+        data = run_prepare(sqlite_url, directory, args, logs=not args.lists_only)
         pristine = directory / "pristine.sqlite3"
         shutil.copy(database, pristine)
         bench_lists(sqlite_url, directory, data, args)
+        if args.lists_only:
+            return
         service_copy = directory / "service.sqlite3"
         shutil.copy(pristine, service_copy)
         bench_ingestion(

@@ -44,9 +44,15 @@ class KeyRelatedField(serializers.SlugRelatedField):
         return super().to_internal_value(data)
 
     def get_attribute(self, instance: Any) -> Any:
-        value = super().get_attribute(instance)
-        request = self.context.get("request")
-        if value is not None and request is not None and not can_see(request.user, value):
+        source = self.source
+        value = getattr(instance, source) if "." not in source else super().get_attribute(instance)
+        if value is None:
+            return None
+        user = self.__dict__.get("_user")
+        if user is None:
+            request = self.context.get("request")
+            user = self.__dict__["_user"] = request.user if request is not None else False
+        if user is not False and not can_see(user, value):
             return None
         return value
 

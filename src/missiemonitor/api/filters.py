@@ -65,6 +65,14 @@ class StrictFilterBackend(DjangoFilterBackend):
     """django-filter ignores a parameter given empty (``?status=``); here that is an error for
     every filter but free text, as the contract says."""
 
+    def filter_queryset(self, request, queryset, view):
+        filterset_class = self.get_filterset_class(view, queryset)
+        if filterset_class is not None and not any(
+            name in request.query_params for name in filterset_class.base_filters
+        ):
+            return queryset  # no filter asked for: no form to build and validate
+        return super().filter_queryset(request, queryset, view)
+
     def get_filterset(self, request, queryset, view):
         filterset = super().get_filterset(request, queryset, view)
         if filterset is not None:

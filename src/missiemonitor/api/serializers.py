@@ -185,23 +185,32 @@ class RecordSerializer(serializers.ModelSerializer):
     def to_representation(self, instance: Any) -> dict[str, Any]:
         """DRF's loop, with plain attributes read directly: a page of a hundred records reads
         thousands of attributes, and the generic path costs more than the rest of the request."""
+        plan = self.__dict__.get("_plan")
+        if plan is None:
+            plan = self.__dict__["_plan"] = [
+                (
+                    field.field_name,
+                    field,
+                    field.source
+                    if (
+                        type(field).get_attribute is serializers.Field.get_attribute
+                        and field.source != "*"
+                        and "." not in field.source
+                    )
+                    else None,
+                )
+                for field in self._readable_fields
+            ]
         result: dict[str, Any] = {}
-        for field in self._readable_fields:
-            source = field.source
-            if (
-                type(field).get_attribute is serializers.Field.get_attribute
-                and source != "*"
-                and "." not in source
-            ):
+        for name, field, source in plan:
+            if source is not None:
                 attribute = getattr(instance, source)
             else:
                 try:
                     attribute = field.get_attribute(instance)
                 except serializers.SkipField:
                     continue
-            result[field.field_name] = (
-                None if attribute is None else field.to_representation(attribute)
-            )
+            result[name] = None if attribute is None else field.to_representation(attribute)
         return result
 
     def get_fields(self) -> dict[str, serializers.Field]:

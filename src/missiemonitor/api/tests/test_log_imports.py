@@ -40,9 +40,13 @@ def test_a_valid_csv_log_is_imported_with_its_mission(world):
     assert {e.mission.key for e in imported} == {"alpha"}
     again = post(client_for(world.users["low"]), HEADER + rows, "text/csv", batch="juni")
     assert again.status_code == 400  # the same batch twice would count its rows twice
-    assert client_for(world.users["low"]).delete("/api/v1/log-imports/flight/juni").status_code == 204
+    assert (
+        client_for(world.users["low"]).delete("/api/v1/log-imports/flight/juni").status_code == 204
+    )
     assert not LogEntry.objects.filter(batch="juni").exists()
-    assert client_for(world.users["low"]).delete("/api/v1/log-imports/flight/juni").status_code == 404
+    assert (
+        client_for(world.users["low"]).delete("/api/v1/log-imports/flight/juni").status_code == 404
+    )
 
 
 def test_a_csv_log_with_wrong_rows_writes_nothing_and_names_every_row(world):

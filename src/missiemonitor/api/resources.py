@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import models
+from django.utils import translation
 
 from missiemonitor.api.filters import record_filterset
 from missiemonitor.api.serializers import RecordSerializer
@@ -50,9 +51,12 @@ def _ordering_fields(model: type[models.Model]) -> tuple[str, ...]:
 
 
 def describe_model(model: type[models.Model]) -> str:
+    """The description of a resource in the contract, which is written in English whatever
+    language is active when the module is imported."""
     doc = (model.__doc__ or "").strip()
     if not doc or doc.startswith(f"{model.__name__}("):
-        return str(model._meta.verbose_name_plural).capitalize() + "."
+        with translation.override("en"):
+            return str(model._meta.verbose_name_plural).capitalize() + "."
     return " ".join(doc.split())
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.db.models import F, Q
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from missiemonitor.core.kamerstuk import kamerstuk_citation, kamerstuk_url
@@ -66,7 +67,7 @@ def classification_field() -> models.PositiveSmallIntegerField:
 
 def precision_field(date_field: str) -> models.CharField:
     return models.CharField(
-        _("precision of %(field)s") % {"field": date_field},
+        format_lazy(_("precision of {field}"), field=date_field),
         max_length=5,
         choices=DatePrecision.choices,
         default=DatePrecision.DAY,

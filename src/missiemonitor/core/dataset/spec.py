@@ -15,6 +15,7 @@ from django.db import models
 from missiemonitor.core.dataset.fields import Field
 
 ISO_COUNTRY = r"[A-Z]{2}"
+DOSSIER = r"\d{1,3}( ?\d{3})*([- ]?[A-Z]+)?"  # what core.kamerstuk.normalise_dossier accepts
 LANG = ("nl", "en")
 
 
@@ -153,7 +154,8 @@ def sections() -> tuple[Section, ...]:
         ), mission="none"),
         Section("sources", "core.Source", (
             Choice("kind", Source.Kind, default="other"), S("title", True), Fuzzy("date"),
-            S("dossier"), Int("number", minimum=1), S("url"),
+            S("dossier", pattern=DOSSIER, help="for example 27925"), Int("number", minimum=1),
+            S("url"),
         ), mission="none"),
         Section("locations", "missions.Location", (
             S("name", True), Choice("kind", Location.Kind, default="other"),
@@ -167,7 +169,7 @@ def sections() -> tuple[Section, ...]:
         ), mission="self"),
         Section("mandates", "missions.Mandate", (
             Choice("kind", Mandate.Kind, True), *nl_en("title", True), *nl_en("short_title"),
-            S("dossier", True, pattern=r"\d{1,3}( ?\d{3})*([- ][A-Z]+)?", help="for example 27925"),
+            S("dossier", True, pattern=DOSSIER, help="for example 27925"),
             Int("number", True, minimum=1), Date("date", True), Refs("missions", "missions"),
         ), mission="none", children=(
             Section("planned_contributions", "missions.PlannedContribution", (

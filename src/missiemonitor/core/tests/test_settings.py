@@ -11,7 +11,7 @@ CLI = Path(sys.executable).with_name("missiemonitor")
 
 
 def _run(args: list[str], tmp_path: Path, **env: str) -> subprocess.CompletedProcess:
-    environ = {k: v for k, v in os.environ.items() if not k.startswith("MM_") and k != "DJANGO_SETTINGS_MODULE"}
+    environ = {k: v for k, v in os.environ.items() if not k.startswith(("MM_", "DJANGO_"))}
     environ.update({"MM_VAR_DIR": str(tmp_path / "var"), **env})
     return subprocess.run([str(CLI), *args], env=environ, capture_output=True, text=True, timeout=120)
 

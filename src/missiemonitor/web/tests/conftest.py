@@ -66,6 +66,7 @@ def browser():
     # Playwright's sync API keeps an event loop on this thread; the tests still use the ORM
     # synchronously (to arrange data and check what was written), which Django allows only
     # when told so.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     from playwright.sync_api import sync_playwright
 
@@ -73,6 +74,11 @@ def browser():
     browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
     yield browser
     browser.close()
+    playwright.stop()
+    if previous is None:  # leave the environment as found, for tests that start subprocesses
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    else:
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
     playwright.stop()
 
 

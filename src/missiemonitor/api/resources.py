@@ -65,7 +65,6 @@ def record_viewset(
     *,
     serializer: type[RecordSerializer] | None = None,
     read_only: bool = False,
-    write_roles: frozenset[str] | None = None,
     search: tuple[str, ...] | None = None,
     base: type | None = None,
     **attrs: Any,
@@ -80,6 +79,4 @@ def record_viewset(
         "ordering_fields": _ordering_fields(model),
         **attrs,
     }
-    if write_roles is not None:
-        namespace["write_roles"] = write_roles
     return type(f"{model.__name__}ViewSet", bases, namespace)

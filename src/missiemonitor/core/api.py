@@ -9,8 +9,6 @@ everything and with need-to-know for all missions may load.
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.conf import settings
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
@@ -21,12 +19,12 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from missiemonitor.accounts.models import Role
 from missiemonitor.api.problems import PayloadTooLarge
 from missiemonitor.api.queries import MissionScopeSerializer
 from missiemonitor.api.resources import record_viewset
 from missiemonitor.core.dataset.errors import DatasetError, DatasetIssue
-from missiemonitor.core.models import Classification, Organisation, Source
+from missiemonitor.core.models import Organisation, Source
+from missiemonitor.core.permissions import can_load_datasets
 from missiemonitor.core.selectors import dataset_export
 from missiemonitor.core.services import dataset_load_text
 
@@ -88,14 +86,6 @@ class LoadStatsSerializer(serializers.Serializer):
     )
 
 
-def may_load_datasets(user: Any) -> bool:
-    return (
-        user.role == Role.COORDINATOR
-        and user.all_missions
-        and user.clearance >= max(Classification.values)
-    )
-
-
 class DatasetLoadsView(APIView):
     """Load a dataset file (YAML, as exported): validated as a whole, then written in one
     transaction. Any error (with its line and path) means nothing is written."""
@@ -108,7 +98,7 @@ class DatasetLoadsView(APIView):
         operation_id="dataset_loads_create",
     )
     def post(self, request: Request) -> Response:
-        if not may_load_datasets(request.user):
+        if not can_load_datasets(request.user):
             raise exceptions.PermissionDenied(
                 _(
                     "Only a coordinator cleared for everything, with need-to-know for all missions, "

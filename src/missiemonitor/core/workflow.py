@@ -1,5 +1,6 @@
 """What every write service shares: the errors it raises, optimistic concurrency on
-``Record.version``, the review state machine, and who may do what.
+``Record.version`` and the review state machine. Who may do what is decided in
+:mod:`missiemonitor.core.permissions`.
 
 Views and the API translate the errors: :class:`VersionConflict` is HTTP 409,
 :class:`InvalidTransition` is HTTP 409 too (the record is in the wrong state), Django's
@@ -17,6 +18,18 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
+
+# The role sets live with the rest of the rules on who may do what; imported here for the
+# modules that took them from the workflow.
+from missiemonitor.core.permissions import (  # noqa: F401
+    EDITABLE_STATES,
+    REVIEWER_ROLES,
+    WRITER_ROLES,
+    has_role,
+    is_person,
+    require,
+    signed_in_refusal,
+)
 
 
 class ServiceError(Exception):
@@ -59,25 +72,13 @@ REVIEW_TRANSITIONS: dict[str, tuple[frozenset[str], str]] = {
     "approve": (frozenset({"submitted"}), "approved"),
     "return": (frozenset({"submitted"}), "returned"),
 }
-EDITABLE_STATES = frozenset({"draft", "returned"})
-
-# Roles (accounts.Role values) allowed to write and to review. Principals that are not people
-# (the command line's SYSTEM) have no role and may do everything their clearance allows.
-WRITER_ROLES = frozenset({"coordinator", "policy-officer", "field-reporter", "reviewer", "approver"})
-REVIEWER_ROLES = frozenset({"coordinator", "reviewer", "approver"})
-
-
-def is_person(user: Any) -> bool:
-    from missiemonitor.accounts.models import User
-
-    return isinstance(user, User)
 
 
 def require_role(user: Any, roles: frozenset[str]) -> None:
-    if not getattr(user, "is_authenticated", False) or not getattr(user, "is_active", False):
-        raise PermissionDenied(_("You must be signed in to do this."))
-    role = getattr(user, "role", None)
-    if role is not None and role not in roles:
+    """Refuse ``user`` unless signed in with one of ``roles``. Which roles may do what is
+    decided in :mod:`missiemonitor.core.permissions`; prefer its ``require_*`` functions."""
+    require(signed_in_refusal(user))
+    if not has_role(user, roles):
         raise PermissionDenied(_("Your role does not allow this action."))
 
 

@@ -13,8 +13,6 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from missiemonitor.accounts.models import Role
-from missiemonitor.api.permissions import EDITOR_ROLES
 from missiemonitor.api.queries import PeriodScopeSerializer, RecordRefSerializer
 from missiemonitor.api.resources import record_serializer, record_viewset
 from missiemonitor.api.viewsets import RecordViewSet
@@ -30,6 +28,7 @@ from missiemonitor.monitoring.models import (
 from missiemonitor.monitoring.services import (
     fieldreport_approve,
     fieldreport_create,
+    fieldreport_delete,
     fieldreport_return,
     fieldreport_submit,
     fieldreport_update,
@@ -40,6 +39,7 @@ FieldReportSerializer = record_serializer(
     read_only_fields=(
         "status",
         "submitted_at",
+        "submitted_by",
         "reviewer",
         "reviewer_name",
         "reviewed_at",
@@ -89,11 +89,14 @@ class FieldReportBase(ReviewActionsMixin, RecordViewSet):
         )
 
 
+    def delete_record(self, request: Request, instance: FieldReport, version: int) -> None:
+        fieldreport_delete(user=request.user, report=instance, version=version)
+
+
 FieldReportViewSet = record_viewset(
     FieldReport,
     serializer=FieldReportSerializer,
     base=FieldReportBase,
-    write_roles=EDITOR_ROLES | {Role.FIELD_REPORTER},
     search=("key", "summary", "body", "author_name"),
 )
 

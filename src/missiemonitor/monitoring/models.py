@@ -148,6 +148,11 @@ class FieldReport(Record):
                                blank=True, on_delete=models.SET_NULL, related_name="+")
     author_name = models.CharField(_("author (name or post)"), max_length=200, blank=True)
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("submitted by"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+        help_text=_("Who last submitted it for review; they may not approve it (four eyes)."),
+    )
     reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("reviewer"), null=True,
                                  blank=True, on_delete=models.SET_NULL, related_name="+")
     reviewer_name = models.CharField(_("reviewer (name or post)"), max_length=200, blank=True)

@@ -10,16 +10,23 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from missiemonitor.core.workflow import (
+from missiemonitor.core.permissions import (
+    DELETABLE_STATES,
     EDITABLE_STATES,
     REVIEWER_ROLES,
-    WRITER_ROLES,
+    require_delete,
+    require_review,
+    require_write,
+)
+from missiemonitor.core.records import StaleVersion, record_delete
+from missiemonitor.core.workflow import (
     InvalidTransition,
+    VersionConflict,
     bump,
     check_version,
     classification_for,
@@ -53,7 +60,7 @@ def fieldreport_create(
     key: str | None = None,
 ) -> FieldReport:
     """Start a draft field report of ``contribution`` over ``start``..``end``."""
-    require_role(user, WRITER_ROLES)
+    require_write(user, FieldReport)
     contribution = get_visible(Contribution, user, contribution)
     _period(start, end)
     report = FieldReport(
@@ -88,7 +95,7 @@ def fieldreport_update(
     end: dt.date | None = None,
 ) -> FieldReport:
     """Change a draft or returned field report. Fields left ``None`` stay as they are."""
-    require_role(user, WRITER_ROLES)
+    require_write(user, FieldReport)
     record = _locked(user, report, version)
     if record.status not in EDITABLE_STATES:
         raise InvalidTransition(_("Field report %(key)s is %(state)s and can no longer be changed.")
@@ -106,21 +113,22 @@ def fieldreport_update(
 @transaction.atomic
 def fieldreport_submit(*, user: Any, report: FieldReport | str, version: int) -> FieldReport:
     """Submit a draft (or a returned report, after changes) for review. The time of the first
-    submission is kept: it decides whether the report was on time."""
-    require_role(user, WRITER_ROLES)
+    submission is kept: it decides whether the report was on time. Who submits it is kept too:
+    they may not approve it."""
+    require_write(user, FieldReport)
     record = _locked(user, report, version)
     transition(record, "status", "submit")
     if record.submitted_at is None:
         record.submitted_at = timezone.now()
-    bump(record, ["status", "submitted_at"])
+    record.submitted_by = user if is_person(user) else None
+    bump(record, ["status", "submitted_at", "submitted_by"])
     return record
 
 
 def _review(user: Any, report: FieldReport | str, version: int, action: str, comment: str) -> FieldReport:
     require_role(user, REVIEWER_ROLES)
     record = _locked(user, report, version)
-    if is_person(user) and record.author_id == user.pk:
-        raise PermissionDenied(_("You cannot review your own field report; another reviewer must."))
+    require_review(user, record, approving=action == "approve")
     transition(record, "status", action)
     record.reviewer = user if is_person(user) else None
     if is_person(user):
@@ -143,6 +151,23 @@ def fieldreport_return(*, user: Any, report: FieldReport | str, version: int, co
     if not comment.strip():
         raise ValidationError({"comment": _("Say why the report is returned.")})
     return _review(user, report, version, "return", comment)
+
+
+@transaction.atomic
+def fieldreport_delete(*, user: Any, report: FieldReport | str, version: int) -> None:
+    """Delete a draft field report, as its author or a coordinator. A report that was
+    submitted is part of the reporting record (and of compliance) and stays."""
+    require_write(user, FieldReport)
+    record = _locked(user, report, version)
+    if record.status not in DELETABLE_STATES:
+        raise InvalidTransition(
+            _("Field report %(key)s is %(state)s and can no longer be deleted; only a draft can be.")
+            % {"key": record.key, "state": record.get_status_display()})
+    require_delete(user, record)
+    try:
+        record_delete(user=user, record=record, expected_version=version)
+    except StaleVersion as exc:
+        raise VersionConflict(record, version, exc.current) from None
 
 
 OPEN_STATES = frozenset({FollowUpAction.Status.OPEN, FollowUpAction.Status.IN_PROGRESS})
@@ -171,7 +196,7 @@ def action_update(
 ) -> FollowUpAction:
     """Change an open action: its owner, due date, text, or its status to in progress,
     open again or cancelled. Finishing an action is :func:`action_complete`."""
-    require_role(user, WRITER_ROLES)
+    require_write(user, FollowUpAction)
     record = _open_action(user, action, version)
     fields = []
     if status is not None:
@@ -208,7 +233,7 @@ def action_complete(
 ) -> FollowUpAction:
     """Mark an action done on ``completed_on`` and record the adjustment (bijsturing) it made
     to a contribution, an objective or a mandate, if any."""
-    require_role(user, WRITER_ROLES)
+    require_write(user, FollowUpAction)
     record = _open_action(user, action, version)
     if completed_on > timezone.localdate():
         raise ValidationError({"completed_on": _("The completion date cannot be in the future.")})

@@ -10,9 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 from rest_framework.request import Request
 
-from missiemonitor.accounts.models import Role
 from missiemonitor.api.fields import StrictCharField
-from missiemonitor.api.permissions import EDITOR_ROLES
 from missiemonitor.api.resources import record_serializer, record_viewset
 from missiemonitor.api.serializers import RecordSerializer
 from missiemonitor.api.viewsets import RecordViewSet
@@ -38,10 +36,13 @@ from missiemonitor.results.models import (
 )
 from missiemonitor.results.services import (
     assessment_approve,
+    assessment_delete,
     assessment_record,
     assessment_return,
     assessment_submit,
     assessment_update,
+    evidence_add,
+    evidence_remove,
 )
 
 
@@ -93,6 +94,7 @@ class ConditionAssessmentSerializer(RecordSerializer):
         read_only_fields = (
             "state",
             "submitted_at",
+            "submitted_by",
             "reviewed_at",
             "assessor",
             "reviewer",
@@ -142,8 +144,6 @@ ObservationSerializer = record_serializer(
     ),
 )
 
-ASSESSMENT_WRITERS = EDITOR_ROLES | {Role.FIELD_REPORTER, Role.REVIEWER, Role.APPROVER}
-
 
 class AssessmentBase(ReviewActionsMixin, RecordViewSet):
     """Assessments of conditions, recorded as drafts and reviewed. Only approved assessments
@@ -187,6 +187,47 @@ class AssessmentBase(ReviewActionsMixin, RecordViewSet):
             rationale_en=data.get("rationale_en"),
             classification=data.get("classification"),
         )
+
+    def delete_record(self, request: Request, instance: ConditionAssessment, version: int) -> None:
+        assessment_delete(user=request.user, assessment=instance, version=version)
+
+
+EVIDENCE_TARGET_FIELDS = {
+    "finding": "finding",
+    "observation": "observation",
+    "field-report": "field_report",
+    "document": "document",
+}
+
+
+class EvidenceBase(RecordViewSet):
+    """Evidence items of assessments. They are added to and removed from an assessment until
+    it is approved, through the assessment's workflow; an item is not changed in place
+    (remove it and add another)."""
+
+    http_method_names = ["get", "post", "delete", "head"]
+
+    def create_record(self, request: Request, key: str | None, data: dict[str, Any]) -> Evidence:
+        kind = data["kind"]
+        attr = EVIDENCE_TARGET_FIELDS.get(kind, "document")
+        others = [name for name in EVIDENCE_TARGET_FIELDS.values() if name != attr and data.get(name)]
+        if others:
+            raise serializers.ValidationError(
+                {name: [_("Evidence of kind %(kind)s points at one record: leave this field out.")
+                        % {"kind": kind}] for name in others})
+        return evidence_add(
+            user=request.user,
+            assessment=data["assessment"],
+            kind=kind,
+            target=data.get(attr),
+            confidence=data.get("confidence", Evidence.Confidence.MEDIUM),
+            note=data.get("note", ""),
+            classification=data.get("classification"),
+            key=key,
+        )
+
+    def delete_record(self, request: Request, instance: Evidence, version: int) -> None:
+        evidence_remove(user=request.user, evidence=instance, version=version)
 
 
 ROUTES = [
@@ -243,12 +284,11 @@ ROUTES = [
         record_viewset(
             ConditionAssessment,
             serializer=ConditionAssessmentSerializer,
-            write_roles=ASSESSMENT_WRITERS,
             base=AssessmentBase,
             search=("key", "rationale", "assessor_name"),
         ),
     ),
-    ("evidence", record_viewset(Evidence, search=("key", "note"))),
+    ("evidence", record_viewset(Evidence, base=EvidenceBase, search=("key", "note"))),
     (
         "indicators",
         record_viewset(

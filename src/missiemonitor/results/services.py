@@ -10,16 +10,23 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from missiemonitor.core.workflow import (
+from missiemonitor.core.permissions import (
+    DELETABLE_STATES,
     EDITABLE_STATES,
     REVIEWER_ROLES,
-    WRITER_ROLES,
+    require_delete,
+    require_review,
+    require_write,
+)
+from missiemonitor.core.records import StaleVersion, record_delete
+from missiemonitor.core.workflow import (
     InvalidTransition,
+    VersionConflict,
     bump,
     check_version,
     classification_for,
@@ -48,11 +55,13 @@ __all__ = [
     "LogImportError",
     "LogImportResult",
     "assessment_approve",
+    "assessment_delete",
     "assessment_record",
     "assessment_return",
     "assessment_submit",
     "assessment_update",
     "evidence_add",
+    "evidence_remove",
     "log_batch_delete",
     "log_import_csv",
 ]
@@ -82,7 +91,7 @@ def assessment_record(
     key: str | None = None,
 ) -> ConditionAssessment:
     """Record a draft assessment of ``condition`` at the level with code ``level``."""
-    require_role(user, WRITER_ROLES)
+    require_write(user, ConditionAssessment)
     condition = get_visible(Condition, user, condition, related=("objective__framework_version",))
     if condition.retired:
         raise ValidationError({"condition": _("Condition %(key)s is retired and is no longer "
@@ -124,7 +133,7 @@ def assessment_update(
     classification: int | None = None,
 ) -> ConditionAssessment:
     """Change a draft or returned assessment. Fields left ``None`` stay as they are."""
-    require_role(user, WRITER_ROLES)
+    require_write(user, ConditionAssessment)
     record = _editable(user, assessment, version)
     if record.state not in EDITABLE_STATES:
         raise InvalidTransition(_("Assessment %(key)s is %(state)s and can no longer be changed; "
@@ -147,12 +156,14 @@ def assessment_update(
 
 @transaction.atomic
 def assessment_submit(*, user: Any, assessment: ConditionAssessment | str, version: int) -> ConditionAssessment:
-    """Offer a draft (or a returned assessment, after changes) for review."""
-    require_role(user, WRITER_ROLES)
+    """Offer a draft (or a returned assessment, after changes) for review. Who submits it is
+    kept: they may not approve it."""
+    require_write(user, ConditionAssessment)
     record = _editable(user, assessment, version)
     transition(record, "state", "submit")
     record.submitted_at = timezone.now()
-    bump(record, ["state", "submitted_at"])
+    record.submitted_by = user if is_person(user) else None
+    bump(record, ["state", "submitted_at", "submitted_by"])
     return record
 
 
@@ -160,8 +171,7 @@ def _review(user: Any, assessment: ConditionAssessment | str, version: int, acti
             comment: str) -> ConditionAssessment:
     require_role(user, REVIEWER_ROLES)
     record = _editable(user, assessment, version)
-    if is_person(user) and record.assessor_id == user.pk:
-        raise PermissionDenied(_("You cannot review your own assessment; another reviewer must."))
+    require_review(user, record, approving=action == "approve")
     transition(record, "state", action)
     record.reviewer = user if is_person(user) else None
     if is_person(user):
@@ -188,6 +198,23 @@ def assessment_return(*, user: Any, assessment: ConditionAssessment | str, versi
     return _review(user, assessment, version, "return", comment)
 
 
+@transaction.atomic
+def assessment_delete(*, user: Any, assessment: ConditionAssessment | str, version: int) -> None:
+    """Delete a draft assessment (with its evidence), as its assessor or a coordinator. A
+    submitted, returned or approved assessment is part of the record of the review and stays."""
+    require_write(user, ConditionAssessment)
+    record = _editable(user, assessment, version)
+    if record.state not in DELETABLE_STATES:
+        raise InvalidTransition(
+            _("Assessment %(key)s is %(state)s and can no longer be deleted; only a draft can be.")
+            % {"key": record.key, "state": record.get_state_display()})
+    require_delete(user, record)
+    try:
+        record_delete(user=user, record=record, expected_version=version)
+    except StaleVersion as exc:
+        raise VersionConflict(record, version, exc.current) from None
+
+
 EVIDENCE_TARGETS: dict[str, tuple[str, type]] = {
     Evidence.Kind.FINDING: ("finding", Finding),
     Evidence.Kind.OBSERVATION: ("observation", Observation),
@@ -211,14 +238,15 @@ def evidence_add(
     an instance or its key) to an assessment that is not yet approved."""
     from missiemonitor.core.models import Source
 
-    require_role(user, WRITER_ROLES)
+    require_write(user, Evidence)
     record = get_visible(ConditionAssessment, user, assessment, lock=True)
-    if record.state == "approved":
-        raise InvalidTransition(_("Assessment %(key)s is approved; its evidence can no longer "
-                                  "change.") % {"key": record.key})
+    _evidence_may_change(record)
     if kind not in Evidence.Kind.values:
         raise ValidationError({"kind": _("Unknown kind of evidence: %(kind)s") % {"kind": kind}})
     attr, model = EVIDENCE_TARGETS.get(kind, ("document", Source))
+    if target is None:
+        raise ValidationError({attr: _("Evidence of this kind needs its %(model)s.")
+                               % {"model": model._meta.verbose_name}})
     try:
         linked = get_visible(model, user, target)
     except model.DoesNotExist:
@@ -239,3 +267,24 @@ def evidence_add(
     evidence.save()
     bump(record, [])  # the assessment's evidence changed: a reviewer's view of it is stale
     return evidence
+
+
+def _evidence_may_change(assessment: ConditionAssessment) -> None:
+    """Evidence is added and removed until the assessment is approved (a reviewer's view of
+    a submitted one goes stale: its version goes up)."""
+    if assessment.state == "approved":
+        raise InvalidTransition(_("Assessment %(key)s is approved; its evidence can no longer "
+                                  "change.") % {"key": assessment.key})
+
+
+@transaction.atomic
+def evidence_remove(*, user: Any, evidence: Evidence | str, version: int) -> None:
+    """Remove an evidence item from an assessment that is not yet approved; the assessment's
+    version goes up, as when evidence is added."""
+    require_write(user, Evidence)
+    item = get_visible(Evidence, user, evidence, lock=True)
+    check_version(item, version)
+    record = get_visible(ConditionAssessment, user, item.assessment, lock=True)
+    _evidence_may_change(record)
+    item.delete()
+    bump(record, [])

@@ -264,6 +264,11 @@ class ConditionAssessment(Record):
                              default=AssessmentState.DRAFT)
     review_comment = models.TextField(_("review comment"), blank=True)
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("submitted by"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+        help_text=_("Who last submitted it for review; they may not approve it (four eyes)."),
+    )
     reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
 
     class Meta(Record.Meta):

@@ -29,6 +29,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from missiemonitor.core.dataset import spec
+from missiemonitor.core.hierarchy import classification_check
 from missiemonitor.core.models import Record
 from missiemonitor.core.visibility import can_see, visibility_q
 
@@ -287,6 +288,7 @@ def record_create(*, user: Any, model: type[Record], key: str, changes: RecordCh
     obj = model(key=key)
     _apply(obj, changes, creating=True)
     _check_visible(user, obj, changes)
+    classification_check(obj)
     _full_clean(obj)
     _save(obj, None)
     _sync_m2m(obj, changes)
@@ -306,6 +308,8 @@ def record_update(
         raise StaleVersion(locked.version)
     changed = _apply(locked, changes, creating=False)
     _check_visible(user, locked, changes)
+    if changed:
+        classification_check(locked, parts="classification" in changed)
     if changed:
         _full_clean(locked)
     m2m_changed = _sync_m2m(locked, changes)

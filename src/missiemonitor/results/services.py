@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from missiemonitor.core.hierarchy import classification_check
 from missiemonitor.core.permissions import (
     DELETABLE_STATES,
     EDITABLE_STATES,
@@ -149,6 +150,7 @@ def assessment_update(
             fields.append(name)
     if classification is not None:
         record.classification = classification_for(user, record.condition, classification)
+        classification_check(record)  # its evidence is not classified lower either
         fields.append("classification")
     bump(record, fields)
     return record

@@ -4,15 +4,40 @@ from django.utils.translation import gettext_lazy as _
 
 from missiemonitor.accounts.models import ApiToken, MissionMembership, User
 from missiemonitor.accounts.tokens import token_revoke
+from missiemonitor.core.admin import VisibleMixin
+from missiemonitor.core.permissions import can_manage_users
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(VisibleMixin, admin.TabularInline):
+    """Memberships; the missions offered are those the administrator may see."""
+
     model = MissionMembership
     extra = 0
 
 
+class ManagedByUserAdmins:
+    """Users, their clearances and memberships are managed by those
+    :func:`~missiemonitor.core.permissions.can_manage_users` allows, whatever their Django
+    permissions say."""
+
+    def has_view_permission(self, request, obj=None):
+        return can_manage_users(request.user) and super().has_view_permission(request, obj)
+
+    def has_add_permission(self, request, *args):
+        return can_manage_users(request.user) and super().has_add_permission(request, *args)
+
+    def has_change_permission(self, request, obj=None):
+        return can_manage_users(request.user) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return can_manage_users(request.user) and super().has_delete_permission(request, obj)
+
+    def has_module_permission(self, request):
+        return can_manage_users(request.user) and super().has_module_permission(request)
+
+
 @admin.register(User)
-class UserAdmin(BaseUserAdmin):
+class UserAdmin(ManagedByUserAdmins, BaseUserAdmin):
     list_display = ("username", "email", "role", "clearance", "all_missions", "is_staff")
     list_filter = ("role", "clearance", "all_missions", "is_staff")
     inlines = [MembershipInline]

@@ -1,12 +1,11 @@
 from django.contrib import admin
 
 from missiemonitor.context.models import ContextEvent, EventFigure, Incident, ThreatAssessment
-from missiemonitor.core.admin import RecordAdmin
+from missiemonitor.core.admin import RecordAdmin, RecordInline
 
 
-class FigureInline(admin.TabularInline):
+class FigureInline(RecordInline):
     model = EventFigure
-    extra = 0
 
 
 @admin.register(ContextEvent)

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from missiemonitor.core.admin import RecordAdmin
+from missiemonitor.core.admin import RecordAdmin, RecordInline
 from missiemonitor.missions.models import (
     Asset,
     Contribution,
@@ -21,9 +21,8 @@ class MissionAdmin(RecordAdmin):
     search_fields = ("key", "name", "acronym")
 
 
-class PlannedInline(admin.TabularInline):
+class PlannedInline(RecordInline):
     model = PlannedContribution
-    extra = 0
     fields = ("key", "mission", "kind", "description", "planned_headcount", "start", "end")
 
 
@@ -34,15 +33,13 @@ class MandateAdmin(RecordAdmin):
     inlines = [PlannedInline]
 
 
-class AssetInline(admin.TabularInline):
+class AssetInline(RecordInline):
     model = Asset
-    extra = 0
     fields = ("key", "asset_type", "count", "count_approximately")
 
 
-class MilestoneInline(admin.TabularInline):
+class MilestoneInline(RecordInline):
     model = Milestone
-    extra = 0
     fields = ("key", "kind", "date", "date_precision", "text")
 
 
@@ -54,9 +51,8 @@ class ContributionAdmin(RecordAdmin):
     inlines = [AssetInline, MilestoneInline]
 
 
-class PostingInline(admin.TabularInline):
+class PostingInline(RecordInline):
     model = Posting
-    extra = 0
     fields = ("key", "headcount", "start", "end")
 
 

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from missiemonitor.core.admin import RecordAdmin
+from missiemonitor.core.admin import RecordAdmin, RecordStackedInline
 from missiemonitor.monitoring.models import (
     FieldReport,
     Finding,
@@ -10,9 +10,8 @@ from missiemonitor.monitoring.models import (
 )
 
 
-class FindingInline(admin.StackedInline):
+class FindingInline(RecordStackedInline):
     model = Finding
-    extra = 0
     fields = ("key", "text", "contribution", "objective", "order")
 
 

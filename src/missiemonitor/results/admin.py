@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from missiemonitor.core.admin import RecordAdmin
+from missiemonitor.core.admin import RecordAdmin, RecordInline, VisibleMixin
 from missiemonitor.core.visibility import visibility_q
 from missiemonitor.results.models import (
     Condition,
@@ -22,9 +22,8 @@ from missiemonitor.results.models import (
 )
 
 
-class LevelInline(admin.TabularInline):
+class LevelInline(RecordInline):
     model = ScaleLevel
-    extra = 0
 
 
 @admin.register(RatingScale)
@@ -32,9 +31,8 @@ class RatingScaleAdmin(RecordAdmin):
     inlines = [LevelInline]
 
 
-class DimensionValueInline(admin.TabularInline):
+class DimensionValueInline(RecordInline):
     model = DimensionValue
-    extra = 0
 
 
 @admin.register(Dimension)
@@ -42,9 +40,8 @@ class DimensionAdmin(RecordAdmin):
     inlines = [DimensionValueInline]
 
 
-class TargetInline(admin.TabularInline):
+class TargetInline(RecordInline):
     model = Target
-    extra = 0
 
 
 @admin.register(Indicator)
@@ -60,9 +57,8 @@ class ObservationAdmin(RecordAdmin):
     list_filter = ("approximately", "classification")
 
 
-class EvidenceInline(admin.TabularInline):
+class EvidenceInline(RecordInline):
     model = Evidence
-    extra = 0
     fk_name = "assessment"
 
 
@@ -74,7 +70,7 @@ class AssessmentAdmin(RecordAdmin):
 
 
 @admin.register(LogEntry)
-class LogEntryAdmin(admin.ModelAdmin):
+class LogEntryAdmin(VisibleMixin, admin.ModelAdmin):
     list_display = ("kind", "contribution", "date", "quantity", "category", "asset", "area")
     list_filter = ("kind", "category")
     date_hierarchy = "date"

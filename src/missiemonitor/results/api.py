@@ -71,7 +71,8 @@ class TargetSerializer(RecordSerializer):
 
 
 class LevelCodeField(serializers.CharField):
-    """A level of the condition's rating scale, by its code."""
+    """A level of the condition's rating scale, by its code. The code is checked against the
+    scale by the assessment services, which name the level field when it is unknown."""
 
     def to_representation(self, value: Any) -> str:
         return value.code
@@ -100,37 +101,6 @@ class ConditionAssessmentSerializer(RecordSerializer):
             "reviewer",
             "review_comment",
         )
-
-    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        """Translate the level code into the level of the condition's scale."""
-        condition = attrs.get("condition") or getattr(self.instance, "condition", None)
-        code = (
-            attrs.get("level")
-            if "level" in attrs
-            else getattr(getattr(self.instance, "level", None), "code", None)
-        )
-        if condition is None or code is None:
-            return attrs
-        scale_id = (
-            FrameworkVersion.objects.filter(objectives__conditions=condition)
-            .values_list("scale_id", flat=True)
-            .first()
-        )
-        level = ScaleLevel.objects.filter(scale_id=scale_id, code=code).first()
-        if level is None:
-            codes = ", ".join(
-                ScaleLevel.objects.filter(scale_id=scale_id).values_list("code", flat=True)
-            )
-            raise serializers.ValidationError(
-                {
-                    "level": [
-                        _("%(code)r is not a level of this condition's rating scale (%(codes)s).")
-                        % {"code": code, "codes": codes}
-                    ]
-                }
-            )
-        attrs["level"] = level
-        return attrs
 
 
 ObservationSerializer = record_serializer(
@@ -163,7 +133,7 @@ class AssessmentBase(ReviewActionsMixin, RecordViewSet):
         return assessment_record(
             user=request.user,
             condition=data["condition"],
-            level=data["level"].code,
+            level=data["level"],
             date=data["date"],
             rationale=data.get("rationale", ""),
             rationale_en=data.get("rationale_en", ""),
@@ -176,12 +146,11 @@ class AssessmentBase(ReviewActionsMixin, RecordViewSet):
         self, request: Request, instance: ConditionAssessment, version: int, data: dict[str, Any]
     ) -> ConditionAssessment:
         self.refuse_changes(instance, data, ("condition", "assessor_name", "reviewer_name"))
-        level = data.get("level")
         return assessment_update(
             user=request.user,
             assessment=instance,
             version=version,
-            level=level.code if level is not None else None,
+            level=data.get("level"),
             date=data.get("date"),
             rationale=data.get("rationale"),
             rationale_en=data.get("rationale_en"),

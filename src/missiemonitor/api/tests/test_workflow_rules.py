@@ -99,3 +99,18 @@ def test_the_api_allows_the_writes_the_pages_allow(world):
     assert refused.json()["detail"] == "Your role does not allow changing these records."
     analyst = _member(world, "analyst", "analist")
     assert client_for(analyst).delete(REPORT, HTTP_IF_MATCH='"1"').status_code == 403
+
+
+def test_an_unknown_level_is_refused_by_the_service_with_the_scale_named(world):
+    """The level code is checked in one place, the assessment service, for the API as for the
+    pages: the same message, naming the field."""
+    client = client_for(world.users["high"])
+    response = client.patch(ASSESSMENT, {"level": "excellent"}, format="json", HTTP_IF_MATCH='"1"')
+    assert response.status_code == 400
+    [param] = response.json()["invalid_params"]
+    assert (param["name"], param["reason"]) == ("level", "Unknown level excellent; the scale has: none, partly, met, sustained")
+    created = client.post("/api/v1/condition-assessments",
+                          {"key": "as-x", "condition": "condition-alpha-0-0", "level": "excellent",
+                           "date": "2024-10-01"}, format="json")
+    assert created.json()["invalid_params"][0]["reason"].startswith("Unknown level excellent")
+    assert ConditionAssessment.objects.get(key="assessment-alpha-0-0").version == 1

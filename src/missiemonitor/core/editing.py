@@ -28,8 +28,8 @@ def _changes(model: type[models.Model], fields: dict[str, Any]) -> RecordChanges
     return changes
 
 
-def plain_create(model: type[models.Model], *, user: Any, key_base: str, key_date: dt.date | None,
-                 fields: dict[str, Any]) -> models.Model:
+def simple_record_create(*, model: type[models.Model], user: Any, key_base: str,
+                         key_date: dt.date | None, fields: dict[str, Any]) -> models.Model:
     """Create a record with a fresh readable key, as a writer of ``model``
     (:func:`missiemonitor.core.permissions.writer_roles`)."""
     require_write(user, model)
@@ -37,8 +37,8 @@ def plain_create(model: type[models.Model], *, user: Any, key_base: str, key_dat
     return record_create(user=user, model=model, key=key, changes=_changes(model, fields))
 
 
-def plain_update(model: type[models.Model], *, user: Any, record: models.Model | str, version: int,
-                 fields: dict[str, Any]) -> models.Model:
+def simple_record_update(*, model: type[models.Model], user: Any, record: models.Model | str,
+                         version: int, fields: dict[str, Any]) -> models.Model:
     """Change a record that is still at ``version``, as a writer of ``model``."""
     require_write(user, model)
     if isinstance(record, str):
@@ -48,3 +48,14 @@ def plain_update(model: type[models.Model], *, user: Any, record: models.Model |
                              expected_version=version)
     except StaleVersion as exc:
         raise VersionConflict(record, version, exc.current) from None
+
+
+def plain_create(model: type[models.Model], **kwargs: Any) -> models.Model:
+    """Deprecated name of :func:`simple_record_create`, kept until the pages call their apps'
+    services (``posting_create``, ``visit_create``, ``finding_create``, ``action_create``)."""
+    return simple_record_create(model=model, **kwargs)
+
+
+def plain_update(model: type[models.Model], **kwargs: Any) -> models.Model:
+    """Deprecated name of :func:`simple_record_update` (see :func:`plain_create`)."""
+    return simple_record_update(model=model, **kwargs)

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from missiemonitor.core.editing import simple_record_create, simple_record_update
 from missiemonitor.core.permissions import (
     DELETABLE_STATES,
     EDITABLE_STATES,
@@ -37,7 +38,7 @@ from missiemonitor.core.workflow import (
     transition,
 )
 from missiemonitor.missions.models import Contribution, Mandate
-from missiemonitor.monitoring.models import FieldReport, FollowUpAction
+from missiemonitor.monitoring.models import FieldReport, Finding, FollowUpAction, MonitoringVisit
 from missiemonitor.results.models import Objective
 
 
@@ -168,6 +169,37 @@ def fieldreport_delete(*, user: Any, report: FieldReport | str, version: int) ->
         record_delete(user=user, record=record, expected_version=version)
     except StaleVersion as exc:
         raise VersionConflict(record, version, exc.current) from None
+
+
+@transaction.atomic
+def visit_create(*, user: Any, **fields: Any) -> MonitoringVisit:
+    """Record a monitoring visit; ``mission`` (optional) narrows who may see it."""
+    return simple_record_create(model=MonitoringVisit, user=user, key_base=fields.get("title") or "visit",
+                                key_date=fields.get("start"), fields=fields)
+
+
+@transaction.atomic
+def visit_update(*, user: Any, visit: MonitoringVisit | str, version: int, **fields: Any) -> MonitoringVisit:
+    return simple_record_update(model=MonitoringVisit, user=user, record=visit, version=version, fields=fields)
+
+
+@transaction.atomic
+def finding_create(*, user: Any, visit: MonitoringVisit, **fields: Any) -> Finding:
+    """Record a finding of ``visit``; it is classified at least as high as the visit."""
+    return simple_record_create(model=Finding, user=user, key_base=f"{visit.key}-finding", key_date=None,
+                                fields={**fields, "visit": visit})
+
+
+@transaction.atomic
+def finding_update(*, user: Any, finding: Finding | str, version: int, **fields: Any) -> Finding:
+    return simple_record_update(model=Finding, user=user, record=finding, version=version, fields=fields)
+
+
+@transaction.atomic
+def action_create(*, user: Any, finding: Finding, **fields: Any) -> FollowUpAction:
+    """Agree a follow-up action on ``finding``; it is done with :func:`action_complete`."""
+    return simple_record_create(model=FollowUpAction, user=user, key_base=f"{finding.key}-action",
+                                key_date=fields.get("due"), fields={**fields, "finding": finding})
 
 
 OPEN_STATES = frozenset({FollowUpAction.Status.OPEN, FollowUpAction.Status.IN_PROGRESS})

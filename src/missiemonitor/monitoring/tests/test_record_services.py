@@ -8,7 +8,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from missiemonitor.core.models import Classification
 from missiemonitor.missions.services import posting_create, posting_update
-from missiemonitor.monitoring.services import action_create, finding_create, finding_update, visit_create
+from missiemonitor.monitoring.services import (
+    action_create,
+    finding_create,
+    finding_update,
+    visit_create,
+)
 from missiemonitor.testing.factories import RoleFactory, UserFactory
 
 

@@ -11,7 +11,7 @@ from typing import Any
 from django.db import transaction
 
 from missiemonitor.context.models import ContextEvent, Incident, ThreatAssessment
-from missiemonitor.core.editing import plain_create, plain_update
+from missiemonitor.core.editing import plain_create, plain_delete, plain_update
 
 
 @transaction.atomic
@@ -48,3 +48,18 @@ def incident_create(*, user: Any, **fields: Any) -> Incident:
 @transaction.atomic
 def incident_update(*, user: Any, incident: Incident | str, version: int, **fields: Any) -> Incident:
     return plain_update(Incident, user=user, record=incident, version=version, fields=fields)
+
+
+@transaction.atomic
+def event_delete(*, user: Any, event: ContextEvent | str, version: int) -> None:
+    plain_delete(ContextEvent, user=user, record=event, version=version)
+
+
+@transaction.atomic
+def threat_assessment_delete(*, user: Any, assessment: ThreatAssessment | str, version: int) -> None:
+    plain_delete(ThreatAssessment, user=user, record=assessment, version=version)
+
+
+@transaction.atomic
+def incident_delete(*, user: Any, incident: Incident | str, version: int) -> None:
+    plain_delete(Incident, user=user, record=incident, version=version)

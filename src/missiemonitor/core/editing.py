@@ -2,7 +2,11 @@
 (:mod:`missiemonitor.core.records`) behind the role check of :mod:`missiemonitor.core.workflow`
 and with its :class:`~missiemonitor.core.workflow.VersionConflict`, so that the services of
 simple records (context events, threat assessments, incidents, expenditures, postings, visits,
-findings) behave like the workflow services: same roles, same conflict error."""
+findings) behave like the workflow services: same roles, same conflict error.
+
+A field named after a nested list of the record's dataset section (an indicator's
+``targets``, an event's ``figures``) is a list of dicts: the whole list, replacing the stored
+one (see :class:`~missiemonitor.core.records.RecordChanges`)."""
 
 from __future__ import annotations
 
@@ -12,15 +16,24 @@ from typing import Any
 from django.db import models
 from django.utils.text import slugify
 
-from missiemonitor.core.records import RecordChanges, StaleVersion, record_create, record_update
+from missiemonitor.core.records import (
+    RecordChanges,
+    StaleVersion,
+    record_create,
+    record_delete,
+    record_update,
+)
 from missiemonitor.core.workflow import WRITER_ROLES, VersionConflict, new_key, require_role
 
 
 def _changes(model: type[models.Model], fields: dict[str, Any]) -> RecordChanges:
     changes = RecordChanges()
     for name, value in fields.items():
-        if model._meta.get_field(name).many_to_many:
+        field = model._meta.get_field(name)
+        if field.many_to_many:
             changes.m2m[name] = list(value)
+        elif field.one_to_many:
+            changes.children[name] = [dict(row) for row in value]
         else:
             changes.values[name] = value
     return changes
@@ -43,5 +56,17 @@ def plain_update(model: type[models.Model], *, user: Any, record: models.Model |
     try:
         return record_update(user=user, record=record, changes=_changes(model, fields),
                              expected_version=version)
+    except StaleVersion as exc:
+        raise VersionConflict(record, version, exc.current) from None
+
+
+def plain_delete(model: type[models.Model], *, user: Any, record: models.Model | str, version: int) -> None:
+    """Delete a record that is still at ``version``, as a writer, when no other domain record
+    depends on it (:class:`~missiemonitor.core.records.RecordInUse` names them otherwise)."""
+    require_role(user, WRITER_ROLES)
+    if isinstance(record, str):
+        record = model.objects.visible_to(user).get(key=record)
+    try:
+        record_delete(user=user, record=record, expected_version=version, cascade=False)
     except StaleVersion as exc:
         raise VersionConflict(record, version, exc.current) from None

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.db import transaction
 
-from missiemonitor.core.editing import plain_create, plain_update
+from missiemonitor.core.editing import plain_create, plain_delete, plain_update
 from missiemonitor.finance.models import Expenditure
 
 
@@ -23,3 +23,8 @@ def expenditure_create(*, user: Any, **fields: Any) -> Expenditure:
 def expenditure_update(*, user: Any, expenditure: Expenditure | str, version: int,
                        **fields: Any) -> Expenditure:
     return plain_update(Expenditure, user=user, record=expenditure, version=version, fields=fields)
+
+
+@transaction.atomic
+def expenditure_delete(*, user: Any, expenditure: Expenditure | str, version: int) -> None:
+    plain_delete(Expenditure, user=user, record=expenditure, version=version)

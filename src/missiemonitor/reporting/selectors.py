@@ -8,7 +8,7 @@ from typing import Any
 from missiemonitor.reporting.build import ReportError, build_report
 from missiemonitor.reporting.viewmodel import Report
 
-__all__ = ["ReportError", "report_build", "report_periods"]
+__all__ = ["ReportError", "report_build", "report_periods", "signatory_list"]
 
 
 def report_build(*, user: Any, start: dt.date, end: dt.date, mission_keys: list[str] | None = None,
@@ -31,3 +31,10 @@ def report_periods(*, user: Any) -> list[tuple[dt.date, dt.date]]:
 
     rows = NarrativeBlock.objects.visible_to(user).values_list("start", "end").distinct()
     return sorted(set(rows), key=lambda period: (period[1], period[0]), reverse=True)
+
+
+def signatory_list(*, user: Any) -> Any:
+    """Signatories, latest period first, to be paged."""
+    from missiemonitor.reporting.models import Signatory
+
+    return Signatory.objects.visible_to(user).order_by("-start", "order", "key")

@@ -5,6 +5,7 @@ The report itself comes from helper D's reporting services; this module only wir
 from __future__ import annotations
 
 import uuid
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
@@ -21,17 +22,23 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from missiemonitor.core.editing import plain_update
 from missiemonitor.missions.selectors import missions_visible
+from missiemonitor.reporting import selectors
 from missiemonitor.reporting.build import ReportError
-from missiemonitor.reporting.forms import NarrativeForm, ReportForm
-from missiemonitor.reporting.models import NarrativeBlock
+from missiemonitor.reporting.forms import (
+    NarrativeBlockForm,
+    NarrativeForm,
+    ReportForm,
+    SignatoryForm,
+)
+from missiemonitor.reporting.models import NarrativeBlock, Signatory
 from missiemonitor.reporting.render import render
 from missiemonitor.reporting.render.charts import ChartImages
 from missiemonitor.reporting.render.html import HtmlWriter
 from missiemonitor.reporting.selectors import report_build
 from missiemonitor.reporting.services import report_generate
 from missiemonitor.reporting.viewmodel import Chart
-from missiemonitor.web.editing import EditSpec, edit_view
-from missiemonitor.web.pages import default_period, render_page
+from missiemonitor.web.editing import EditSpec, delete_view, edit_view, plain_spec
+from missiemonitor.web.pages import default_period, paginate, render_page
 from missiemonitor.web.selectors import reporting_period_default
 
 SESSION_BATCHES = "report_batches"
@@ -166,6 +173,37 @@ narrative_edit = edit_view(EditSpec(
     title_new="", title_edit=gettext_lazy("Edit report text"),
     success_url=lambda record: reverse("narrative_editor"),
 ))
+
+
+def _texts_url(record) -> str:
+    query = urlencode({"start": record.start, "end": record.end, "language": record.language,
+                       "audience": "restricted"})
+    return f"{reverse('narrative_editor')}?{query}#{record.key}"
+
+
+narrative_spec = plain_spec(
+    NarrativeBlock, NarrativeBlockForm, title_new=gettext_lazy("New report text"),
+    title_edit=gettext_lazy("Edit report text and where it goes"), success_url=_texts_url,
+    key_base=lambda data, parent: f"narrative-{data['section']}-{data['language']}", key_date="start",
+    deleted_url=lambda record: reverse("narrative_editor"), delete_name="narrative_delete")
+narrative_new = narrative_settings = edit_view(narrative_spec)  # the URL name says which
+narrative_delete = delete_view(narrative_spec)
+
+
+@login_required
+@require_GET
+def signatory_list(request: HttpRequest) -> HttpResponse:
+    page = paginate(request, selectors.signatory_list(user=request.user))
+    signatories = list(page)
+    return render_page(request, "reporting/signatories.html", {"page": page, "signatories": signatories},
+                       shown=[signatories])
+
+
+signatory_spec = plain_spec(
+    Signatory, SignatoryForm, title_new=gettext_lazy("New signatory"), title_edit=gettext_lazy("Edit signatory"),
+    success_url=lambda record: reverse("signatories"), key_base=lambda data, parent: f"signatory-{data['name']}",
+    key_date="start", deleted_url=lambda record: reverse("signatories"), delete_name="signatory_delete")
+signatory_edit, signatory_delete = edit_view(signatory_spec), delete_view(signatory_spec)
 
 
 @login_required

@@ -13,7 +13,8 @@
    against a run a tenth of the size, to show that memory stays flat.
 
 The data is synthetic, from ``missiemonitor generate`` (helper B's generator). Options:
-``--seconds``, ``--clients``, ``--rows``, ``--missions``, ``--skip-postgres``, ``--keep DIR``.
+``--seconds``, ``--clients``, ``--rows``, ``--missions``, ``--skip-postgres``, ``--lists-only``,
+``--ingestion-only``, ``--keep DIR``.
 """
 
 from __future__ import annotations
@@ -560,6 +561,7 @@ def main() -> None:
     parser.add_argument("--missions", type=int, default=20)
     parser.add_argument("--skip-postgres", action="store_true")
     parser.add_argument("--lists-only", action="store_true", help="Skip the ingestion part.")
+    parser.add_argument("--ingestion-only", action="store_true", help="Skip the list part.")
     parser.add_argument("--keep", type=Path, default=None)
     parser.add_argument("--prepare", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--database-url", help=argparse.SUPPRESS)
@@ -584,7 +586,8 @@ def main() -> None:
         data = run_prepare(sqlite_url, directory, args, logs=not args.lists_only)
         pristine = directory / "pristine.sqlite3"
         shutil.copy(database, pristine)
-        bench_lists(sqlite_url, directory, data, args)
+        if not args.ingestion_only:
+            bench_lists(sqlite_url, directory, data, args)
         if args.lists_only:
             return
         service_copy = directory / "service.sqlite3"

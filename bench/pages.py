@@ -17,61 +17,36 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import secrets
-import subprocess
-import sys
-import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from _common import domain_rows, load_synthetic, run_child, setup_django
+
 PERIOD = "start=2024-05-01&end=2025-04-30"
 
 
 def child(missions: int, years: int, directory: Path) -> dict:
-    os.environ["MM_VAR_DIR"] = str(directory)
-    os.environ["MM_DATABASE_URL"] = f"sqlite:///{directory / 'bench.sqlite3'}"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "missiemonitor.settings")
-    sys.path.insert(0, str(ROOT / "src"))
-    import django
-
-    django.setup()
-    from django.apps import apps
+    setup_django(directory)
     from django.conf import settings
-    from django.core.management import call_command
     from django.db import connection
     from django.test import Client
 
     from missiemonitor.accounts.services import user_create
-    from missiemonitor.core.generate import LogSink, generate_document, make_options, write_document
     from missiemonitor.core.models import Classification
-    from missiemonitor.core.principals import SYSTEM
-    from missiemonitor.core.services import dataset_load
     from missiemonitor.missions.models import Contribution, Mission
     from missiemonitor.results.models import LongTermObjective
-    from missiemonitor.results.services import log_import_csv
 
     settings.ALLOWED_HOSTS = ["testserver"]
-    call_command("migrate", verbosity=0)
-    began = time.perf_counter()
-    sink = LogSink(directory / "logs")
-    document = generate_document(make_options(missions=missions, years=years, seed=7, start=None), sink=sink)
-    sink.close()
-    dataset = directory / "dataset.yaml"
-    with dataset.open("w", encoding="utf-8") as out:
-        write_document(document, out)
-    del document
-    dataset_load(path=dataset, max_bytes=1 << 31)
-    for kind, path in sink.paths.items():
-        with path.open(encoding="utf-8", newline="") as stream:
-            log_import_csv(kind=kind, stream=stream, user=SYSTEM, batch=f"bench-{kind}")
-    prepared = time.perf_counter() - began
-    rows = sum(model.objects.count() for model in apps.get_models()
-               if model._meta.app_label in {"missions", "results", "monitoring", "context", "finance",
-                                            "programmes", "reporting", "core"})
-    user = user_create(username="bench", password=secrets.token_urlsafe(16), role="coordinator",
-                       clearance=max(Classification.values), all_missions=True)
+    prepared = load_synthetic(directory, missions=missions, years=years)
+    rows = domain_rows()
+    user = user_create(
+        username="bench",
+        password=secrets.token_urlsafe(16),
+        role="coordinator",
+        clearance=max(Classification.values),
+        all_missions=True,
+    )
     client = Client()
     client.force_login(user)
     mission = Mission.objects.order_by("key").first()
@@ -117,22 +92,22 @@ def child(missions: int, years: int, directory: Path) -> dict:
                 if best is None or total < best[0]:
                     best = (total, sql["seconds"], sql["count"])
             results[name] = {"seconds": best[0], "sql_seconds": best[1], "queries": best[2]}
-    return {"missions": missions, "rows": rows, "pages": results, "prepare_seconds": round(prepared, 1)}
+    return {
+        "missions": missions,
+        "rows": rows,
+        "pages": results,
+        "prepare_seconds": round(prepared, 1),
+    }
 
 
 def measure(missions: int, years: int, keep: Path | None) -> dict:
-    directory = Path(tempfile.mkdtemp(prefix=f"mm-bench-pages-{missions}x-", dir=keep))
-    command = [sys.executable, __file__, "--child", str(missions), "--years", str(years),
-               "--dir", str(directory)]
-    print(f"  preparing {missions} mission(s) and timing the pages…", file=sys.stderr, flush=True)
-    result = subprocess.run(command, capture_output=True, text=True, check=False)  # noqa: S603
-    if result.returncode != 0:
-        sys.exit(f"the {missions}x run failed:\n{result.stderr}")
-    if keep is None:
-        for path in sorted(directory.rglob("*"), reverse=True):
-            path.unlink() if path.is_file() else path.rmdir()
-        directory.rmdir()
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    return run_child(
+        __file__,
+        ["--child", str(missions), "--years", str(years)],
+        prefix=f"mm-bench-pages-{missions}x-",
+        label=f"the pages over {missions} mission(s)",
+        keep=keep,
+    )
 
 
 def main() -> None:
@@ -146,22 +121,30 @@ def main() -> None:
     if args.child is not None:
         print(json.dumps(child(args.child, args.years, args.dir)))
         return
-    print(f"pages: server time as a ratio to its own SQL time, 1x against {args.scale}x synthetic "
-          f"missions ({args.years} years each)")
+    print(
+        f"pages: server time as a ratio to its own SQL time, 1x against {args.scale}x synthetic "
+        f"missions ({args.years} years each)"
+    )
     small = measure(1, args.years, args.keep)
     large = measure(args.scale, args.years, args.keep)
-    print(f"  data: {small['rows']:,} rows at 1x, {large['rows']:,} at {args.scale}x "
-          f"({large['rows'] / small['rows']:.0f}x)")
-    header = (f"  {'page':<15} {'1x ms':>8} {'SQL ms':>8} {'ratio':>6} {'q':>4}   "
-              f"{f'{args.scale}x ms':>9} {'SQL ms':>8} {'ratio':>6} {'q':>4}   {f"time {args.scale}x/1x":>12}")
+    print(
+        f"  data: {small['rows']:,} rows at 1x, {large['rows']:,} at {args.scale}x "
+        f"({large['rows'] / small['rows']:.0f}x)"
+    )
+    header = (
+        f"  {'page':<15} {'1x ms':>8} {'SQL ms':>8} {'ratio':>6} {'q':>4}   "
+        f"{f'{args.scale}x ms':>9} {'SQL ms':>8} {'ratio':>6} {'q':>4}   {f'time {args.scale}x/1x':>12}"
+    )
     print(header)
     for name, one in small["pages"].items():
         big = large["pages"][name]
-        print(f"  {name:<15} {one['seconds'] * 1000:8.1f} {one['sql_seconds'] * 1000:8.1f} "
-              f"{one['seconds'] / max(one['sql_seconds'], 1e-9):6.1f} {one['queries']:>4}   "
-              f"{big['seconds'] * 1000:9.1f} {big['sql_seconds'] * 1000:8.1f} "
-              f"{big['seconds'] / max(big['sql_seconds'], 1e-9):6.1f} {big['queries']:>4}   "
-              f"{big['seconds'] / one['seconds']:11.1f}x")
+        print(
+            f"  {name:<15} {one['seconds'] * 1000:8.1f} {one['sql_seconds'] * 1000:8.1f} "
+            f"{one['seconds'] / max(one['sql_seconds'], 1e-9):6.1f} {one['queries']:>4}   "
+            f"{big['seconds'] * 1000:9.1f} {big['sql_seconds'] * 1000:8.1f} "
+            f"{big['seconds'] / max(big['sql_seconds'], 1e-9):6.1f} {big['queries']:>4}   "
+            f"{big['seconds'] / one['seconds']:11.1f}x"
+        )
 
 
 if __name__ == "__main__":

@@ -20,53 +20,30 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import subprocess
-import sys
-import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from _common import load_synthetic, run_child, setup_django
+
 START, END = "2024-05-01", "2025-04-30"
 FORMATS = ("odt", "pdf", "docx", "html", "md")
 
 
 def prepare(scope: str, directory: Path) -> None:
-    from django.core.management import call_command
-
-    from missiemonitor.core.principals import SYSTEM
-    from missiemonitor.core.services import dataset_load
-
-    call_command("migrate", verbosity=0)
     if scope == "demo":
+        from django.core.management import call_command
+
+        from missiemonitor.core.services import dataset_load
         from missiemonitor.datasets import dataset_path
 
+        call_command("migrate", verbosity=0)
         dataset_load(path=dataset_path())
         return
-    from missiemonitor.core.generate import LogSink, generate_document, make_options, write_document
-    from missiemonitor.results.services import log_import_csv
-
-    sink = LogSink(directory / "logs")
-    document = generate_document(make_options(missions=int(scope), years=2, seed=7, start=None), sink=sink)
-    sink.close()
-    dataset = directory / "dataset.yaml"
-    with dataset.open("w", encoding="utf-8") as out:
-        write_document(document, out)
-    del document
-    dataset_load(path=dataset, max_bytes=1 << 31)
-    for kind, path in sink.paths.items():
-        with path.open(encoding="utf-8", newline="") as stream:
-            log_import_csv(kind=kind, stream=stream, user=SYSTEM, batch=f"bench-{kind}")
+    load_synthetic(directory, missions=int(scope))
 
 
 def child(scope: str, directory: Path, formats: list[str]) -> dict:
-    os.environ["MM_VAR_DIR"] = str(directory)
-    os.environ["MM_DATABASE_URL"] = f"sqlite:///{directory / 'bench.sqlite3'}"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "missiemonitor.settings")
-    sys.path.insert(0, str(ROOT / "src"))
-    import django
-
-    django.setup()
+    setup_django(directory)
     began = time.perf_counter()
     prepare(scope, directory)
     prepared = time.perf_counter() - began
@@ -88,8 +65,15 @@ def child(scope: str, directory: Path, formats: list[str]) -> dict:
     def whole() -> dict:
         """``report_generate``, as ``missiemonitor report`` runs it: wall and CPU seconds."""
         wall, cpu = time.perf_counter(), time.process_time()
-        report_generate(user=SYSTEM, **period, mission_keys=None, language="nl", audience="public",
-                        formats=formats, out_dir=out)
+        report_generate(
+            user=SYSTEM,
+            **period,
+            mission_keys=None,
+            language="nl",
+            audience="public",
+            formats=formats,
+            out_dir=out,
+        )
         return {"wall": time.perf_counter() - wall, "cpu": time.process_time() - cpu}
 
     def steps() -> dict:
@@ -97,26 +81,48 @@ def child(scope: str, directory: Path, formats: list[str]) -> dict:
         timings, cpu = {}, {}
         began, began_cpu = time.perf_counter(), time.process_time()
         with CaptureQueriesContext(connection) as queries:
-            report = report_build(user=SYSTEM, **period, mission_keys=None, language="nl", audience="public")
-        timings["build"], cpu["build"] = time.perf_counter() - began, time.process_time() - began_cpu
+            report = report_build(
+                user=SYSTEM, **period, mission_keys=None, language="nl", audience="public"
+            )
+        timings["build"], cpu["build"] = (
+            time.perf_counter() - began,
+            time.process_time() - began_cpu,
+        )
         charts = ChartImages()
         with CaptureQueriesContext(connection) as render_queries:
             for fmt in formats:
                 began, began_cpu = time.perf_counter(), time.process_time()
                 data = render(report, fmt, charts=charts)
-                timings[fmt], cpu[fmt] = time.perf_counter() - began, time.process_time() - began_cpu
+                timings[fmt], cpu[fmt] = (
+                    time.perf_counter() - began,
+                    time.process_time() - began_cpu,
+                )
                 out.mkdir(exist_ok=True)
                 (out / f"report.{fmt}").write_bytes(data)
-        return {"steps": timings, "cpu": cpu, "queries": len(queries), "render_queries": len(render_queries),
-                "facts": sum(1 for _ in report.facts()), "sources": len(report.sources)}
+        return {
+            "steps": timings,
+            "cpu": cpu,
+            "queries": len(queries),
+            "render_queries": len(render_queries),
+            "facts": sum(1 for _ in report.facts()),
+            "sources": len(report.sources),
+        }
 
     if scope == "demo":
         cold, warm = whole(), whole()
     else:  # each format once, after a warm-up on an empty period (imports, fonts), to keep it short
         warmup = directory / "warmup"
         warmup.mkdir()
-        report_generate(user=SYSTEM, start=dt.date(1900, 1, 1), end=dt.date(1900, 1, 1), mission_keys=None,
-                        language="nl", audience="public", formats=formats, out_dir=warmup)
+        report_generate(
+            user=SYSTEM,
+            start=dt.date(1900, 1, 1),
+            end=dt.date(1900, 1, 1),
+            mission_keys=None,
+            language="nl",
+            audience="public",
+            formats=formats,
+            out_dir=warmup,
+        )
         cold = warm = None
     detail = steps()
     pdf = next(out.glob("*.pdf"), None)
@@ -125,25 +131,25 @@ def child(scope: str, directory: Path, formats: list[str]) -> dict:
         from pypdf import PdfReader
 
         pages = len(PdfReader(pdf).pages)
-    return {"scope": scope, "prepare_seconds": round(prepared, 1), "cold": cold, "warm": warm,
-            "detail": detail, "pages": pages}
+    return {
+        "scope": scope,
+        "prepare_seconds": round(prepared, 1),
+        "cold": cold,
+        "warm": warm,
+        "detail": detail,
+        "pages": pages,
+    }
 
 
 def measure(scope: str, keep: Path | None, formats: list[str]) -> dict:
-    if keep is not None:
-        keep.mkdir(parents=True, exist_ok=True)
-    directory = Path(tempfile.mkdtemp(prefix=f"mm-bench-report-{scope}-", dir=keep))
-    command = [sys.executable, __file__, "--child", scope, "--dir", str(directory), "--formats", ",".join(formats)]
     label = "the demo dataset" if scope == "demo" else f"{scope} synthetic mission(s)"
-    print(f"  preparing and timing {label}…", file=sys.stderr, flush=True)
-    result = subprocess.run(command, capture_output=True, text=True, check=False)  # noqa: S603
-    if result.returncode != 0:
-        sys.exit(f"the {scope} run failed:\n{result.stderr}")
-    if keep is None:
-        for path in sorted(directory.rglob("*"), reverse=True):
-            path.unlink() if path.is_file() else path.rmdir()
-        directory.rmdir()
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    return run_child(
+        __file__,
+        ["--child", scope, "--formats", ",".join(formats)],
+        prefix=f"mm-bench-report-{scope}-",
+        label=label,
+        keep=keep,
+    )
 
 
 def line(name: str, run: dict, formats: list[str]) -> str:
@@ -154,11 +160,16 @@ def line(name: str, run: dict, formats: list[str]) -> str:
     total = sum(steps.values())
     whole = ""
     if run["warm"] is not None:
-        whole = (f" | report_generate: cold {run['cold']['wall']:5.2f} s (CPU here {run['cold']['cpu']:4.2f}), "
-                 f"warm {run['warm']['wall']:5.2f} s")
-    return (f"  {name:<5} build {steps['build']:5.2f} ({cpu['build']:4.2f})  {per_format} | one after the other "
-            f"{total:6.2f} s{whole} | {detail['queries']:>3} queries | {facts:>6} facts, "
-            f"{total / facts * 1000:5.2f} ms/fact" + (f" | {run['pages']} PDF pages" if run.get("pages") else ""))
+        whole = (
+            f" | report_generate: cold {run['cold']['wall']:5.2f} s (CPU here {run['cold']['cpu']:4.2f}), "
+            f"warm {run['warm']['wall']:5.2f} s"
+        )
+    return (
+        f"  {name:<5} build {steps['build']:5.2f} ({cpu['build']:4.2f})  {per_format} | one after the other "
+        f"{total:6.2f} s{whole} | {detail['queries']:>3} queries | {facts:>6} facts, "
+        f"{total / facts * 1000:5.2f} ms/fact"
+        + (f" | {run['pages']} PDF pages" if run.get("pages") else "")
+    )
 
 
 def main() -> None:
@@ -174,29 +185,39 @@ def main() -> None:
         print(json.dumps(child(args.child, args.dir, formats)))
         return
     scopes = ["demo", *[s.strip() for s in args.scales.split(",") if s.strip()]]
-    print(f"progress report, {START}..{END}, Dutch, public. Seconds (CPU seconds in brackets) to build and "
-          f"per format, one after the other, after a warm-up; for the demo also report_generate as the "
-          f"report command runs it (the PDF printed in parallel where it can), cold (the first report of "
-          f"a process, with its imports) and warm")
-    print(f"  load average before: {' '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} CPUs "
-          f"(other work on the machine slows the wall-clock times; CPU seconds are steadier)")
+    print(
+        f"progress report, {START}..{END}, Dutch, public. Seconds (CPU seconds in brackets) to build and "
+        f"per format, one after the other, after a warm-up; for the demo also report_generate as the "
+        f"report command runs it (the PDF printed in parallel where it can), cold (the first report of "
+        f"a process, with its imports) and warm"
+    )
+    print(
+        f"  load average before: {' '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} CPUs "
+        f"(other work on the machine slows the wall-clock times; CPU seconds are steadier)"
+    )
     runs = {scope: measure(scope, args.keep, formats) for scope in scopes}
     for scope, run in runs.items():
         print(line("demo" if scope == "demo" else f"{scope}x", run, formats))
         assert run["detail"]["render_queries"] == 0, "a renderer queried the database"
     demo = runs["demo"]
-    print(f"  demo, all five formats with report_generate: {demo['cold']['wall']:.2f} s cold, "
-          f"{demo['warm']['wall']:.2f} s warm (goal: well under 5 s)")
+    print(
+        f"  demo, all five formats with report_generate: {demo['cold']['wall']:.2f} s cold, "
+        f"{demo['warm']['wall']:.2f} s warm (goal: well under 5 s)"
+    )
     synthetic = [runs[s] for s in scopes if s != "demo"]
     if len(synthetic) > 1:
         base = synthetic[0]
         for top in synthetic[1:]:
             fact_ratio = top["detail"]["facts"] / base["detail"]["facts"]
-            time_ratio = sum(top["detail"]["steps"].values()) / sum(base["detail"]["steps"].values())
+            time_ratio = sum(top["detail"]["steps"].values()) / sum(
+                base["detail"]["steps"].values()
+            )
             verdict = "no faster than" if time_ratio <= fact_ratio else "FASTER than"
-            print(f"  {base['scope']}x -> {top['scope']}x: report length (facts) {fact_ratio:.1f}x, time "
-                  f"{time_ratio:.1f}x (time/length {time_ratio / fact_ratio:.2f}): time grows {verdict} the "
-                  f"report's length; queries {base['detail']['queries']} -> {top['detail']['queries']}")
+            print(
+                f"  {base['scope']}x -> {top['scope']}x: report length (facts) {fact_ratio:.1f}x, time "
+                f"{time_ratio:.1f}x (time/length {time_ratio / fact_ratio:.2f}): time grows {verdict} the "
+                f"report's length; queries {base['detail']['queries']} -> {top['detail']['queries']}"
+            )
 
 
 if __name__ == "__main__":

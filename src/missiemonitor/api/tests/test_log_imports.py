@@ -7,6 +7,7 @@ import json
 import pytest
 
 from missiemonitor.api.tests.conftest import client_for
+from missiemonitor.results import api_logs
 from missiemonitor.results.models import LogEntry
 
 pytestmark = pytest.mark.django_db
@@ -162,3 +163,32 @@ def test_bodies_that_are_not_text_or_of_another_type_are_refused(world):
         .status_code
         == 403
     )
+
+
+def test_a_body_read_in_small_chunks_keeps_its_lines(world, monkeypatch):
+    monkeypatch.setattr(api_logs, "BODY_CHUNK", 7)  # chunks end inside lines and characters
+    client = client_for(world.users["low"])
+    good = (
+        "\ufeff"
+        + HEADER.replace("\n", "\r\n")
+        + f'{C},2024-06-01,"CH\r\n47 ü",2.5,a\r\n'
+        + f"{C},2024-06-02,CH-47,1,b\r\n"
+        + f"{C},2024-06-03,CH-47,1,c"  # no newline at the end
+    )
+    response = post(client, good.encode(), "text/csv", batch="klein")
+    assert response.status_code == 201, response.json()
+    assert response.json()["rows"] == 3
+    assets = LogEntry.objects.filter(batch="klein").order_by("date").values_list("asset", flat=True)
+    assert list(assets) == ["CH\r\n47 ü", "CH-47", "CH-47"]
+    bad = (
+        HEADER.encode()
+        + f'{C},2024-06-01,"CH\n47",2.5,a\n'.encode()  # lines 2 and 3
+        + f"{C},2024-06-02,\xff\xfe,1,a\n".encode("latin-1")  # line 4
+        + f"{C},2024-06-31,CH-47,1,a".encode()  # line 5
+    )
+    response = post(client, bad, "text/csv")
+    assert response.status_code == 400
+    assert [(p["row"], p["name"]) for p in response.json()["invalid_params"]] == [
+        (4, ""),
+        (5, "date"),
+    ]

@@ -33,7 +33,7 @@ def test_field_report_submitted_returned_resubmitted_approved_changes_compliance
     page.get_by_role("button", name="Opslaan").click()
     assert page.get_by_test_id("fieldreport-status").inner_text().strip() == "concept"
     report_url = page.url
-    page.get_by_role("button", name="Indienen ter beoordeling").click()
+    page.get_by_role("button", name="Indienen ter toetsing").click()
     assert page.get_by_test_id("fieldreport-status").inner_text().strip() == "ingediend"
     bp.sign_out()
 
@@ -53,7 +53,7 @@ def test_field_report_submitted_returned_resubmitted_approved_changes_compliance
     page.get_by_role("link", name="Bewerken").click()
     page.get_by_label("Samenvatting").fill("Rustige maand, twee adviesgesprekken en vier patrouilles")
     page.get_by_role("button", name="Opslaan").click()
-    page.get_by_role("button", name="Indienen ter beoordeling").click()
+    page.get_by_role("button", name="Indienen ter toetsing").click()
     assert page.get_by_test_id("fieldreport-status").inner_text().strip() == "ingediend"
     bp.sign_out()
 
@@ -77,7 +77,7 @@ def test_assessment_with_evidence_approved_changes_progress(browser_page):
     page.get_by_label("Datum van de beoordeling").fill("2025-03-01")
     page.get_by_label("Onderbouwing", exact=True).fill("Het hervormingsplan is door de minister vastgesteld.")
     page.get_by_label("Onderbouwend stuk", exact=True).select_option("finding:finding")
-    page.get_by_role("button", name="Opslaan en indienen ter beoordeling").click()
+    page.get_by_role("button", name="Opslaan en indienen ter toetsing").click()
     assert page.get_by_test_id("assessment-state").inner_text().strip() == "ingediend"
     assert "Overdracht tussen rotaties" in page.content()
     assessment_url = page.url

@@ -1,0 +1,92 @@
+"""What the benchmarks share: a child process per scale with its own SQLite database under a
+temporary directory, and the synthetic data (``missiemonitor generate``) loaded into it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DOMAIN_APPS = {
+    "missions",
+    "results",
+    "monitoring",
+    "context",
+    "finance",
+    "programmes",
+    "reporting",
+    "core",
+}
+
+
+def setup_django(directory: Path) -> None:
+    """Point the product's settings at a fresh SQLite database in ``directory`` and set up Django."""
+    os.environ["MM_VAR_DIR"] = str(directory)
+    os.environ["MM_DATABASE_URL"] = f"sqlite:///{directory / 'bench.sqlite3'}"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "missiemonitor.settings")
+    sys.path.insert(0, str(ROOT / "src"))
+    import django
+
+    django.setup()
+
+
+def load_synthetic(directory: Path, *, missions: int, years: int = 2, seed: int = 7) -> float:
+    """Migrate, generate ``missions`` synthetic missions with their activity logs, load the
+    dataset and import the logs; return the seconds it took."""
+    from django.core.management import call_command
+
+    from missiemonitor.core.generate import LogSink, generate_document, make_options, write_document
+    from missiemonitor.core.principals import SYSTEM
+    from missiemonitor.core.services import dataset_load
+    from missiemonitor.results.services import log_import_csv
+
+    began = time.perf_counter()
+    call_command("migrate", verbosity=0)
+    sink = LogSink(directory / "logs")
+    document = generate_document(
+        make_options(missions=missions, years=years, seed=seed, start=None), sink=sink
+    )
+    sink.close()
+    dataset = directory / "dataset.yaml"
+    with dataset.open("w", encoding="utf-8") as out:
+        write_document(document, out)
+    del document
+    dataset_load(path=dataset, max_bytes=1 << 31)
+    for kind, path in sink.paths.items():
+        with path.open(encoding="utf-8", newline="") as stream:
+            log_import_csv(kind=kind, stream=stream, user=SYSTEM, batch=f"bench-{kind}")
+    return time.perf_counter() - began
+
+
+def domain_rows() -> int:
+    """Rows in the domain tables: the size of the data a benchmark ran on."""
+    from django.apps import apps
+
+    return sum(
+        model.objects.count() for model in apps.get_models() if model._meta.app_label in DOMAIN_APPS
+    )
+
+
+def run_child(
+    script: str, arguments: list[str], *, prefix: str, label: str, keep: Path | None
+) -> dict:
+    """Run ``script --child …`` with a temporary directory (kept under ``keep`` if given) and
+    return the JSON its last line of output holds; a failing child stops the benchmark."""
+    if keep is not None:
+        keep.mkdir(parents=True, exist_ok=True)
+    directory = Path(tempfile.mkdtemp(prefix=prefix, dir=keep))
+    command = [sys.executable, script, *arguments, "--dir", str(directory)]
+    print(f"  preparing and timing {label}…", file=sys.stderr, flush=True)
+    result = subprocess.run(command, capture_output=True, text=True, check=False)  # noqa: S603
+    if result.returncode != 0:
+        sys.exit(f"the run for {label} failed:\n{result.stderr}")
+    if keep is None:
+        for path in sorted(directory.rglob("*"), reverse=True):
+            path.unlink() if path.is_file() else path.rmdir()
+        directory.rmdir()
+    return json.loads(result.stdout.strip().splitlines()[-1])

@@ -14,7 +14,7 @@ CHECKBOX = "utrecht-checkbox utrecht-checkbox--html-input"
 
 
 class UserForm(StyledForm):
-    """Create (with ``creating``) or change a user. Choices offer only what the coordinator may
+    """Create (with ``creating``) or change a user. Choices offer only what the administrator may
     grant; the service checks again."""
 
     username = forms.CharField(label=_("User name"), max_length=150,

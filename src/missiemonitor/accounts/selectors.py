@@ -1,6 +1,6 @@
 """Reads of the accounts app for the user-management pages. User accounts are not domain
-records; the missions shown with them are read through ``visible_to`` of the coordinator, so
-no page names a mission the coordinator may not see."""
+records; the missions shown with them are read through ``visible_to`` of the administrator, so
+no page names a mission the administrator may not see."""
 
 from __future__ import annotations
 

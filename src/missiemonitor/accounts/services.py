@@ -63,13 +63,13 @@ def demo_user_ensure(*, username: str, password: str) -> User:
 
 
 # --- Managing users from the pages -------------------------------------------------------------
-# Coordinators decide who uses Missiemonitor, in which role, with which clearance and for which
-# missions. They can grant nothing they do not hold themselves: no clearance above their own, no
-# need-to-know for all missions unless they have it, no membership of a mission they may not
-# see. They cannot change users cleared above them (or administrators, unless they are one), and
+# Administrators (superusers, and staff coordinators with need-to-know for all missions) decide
+# who uses Missiemonitor, in which role, with which clearance and for which missions. They grant
+# nothing they do not hold themselves: no clearance above their own, no need-to-know for all
+# missions unless they have it, no membership of a mission they may not see. They cannot change users cleared above them (or administrators, unless they are one), and
 # cannot demote or deactivate themselves.
 
-MANAGER_ROLES = frozenset({Role.COORDINATOR})
+MANAGER_ROLES = frozenset({Role.COORDINATOR})  # besides superusers
 
 
 class UserChanged(ServiceError):
@@ -79,13 +79,17 @@ class UserChanged(ServiceError):
 
 
 def user_can_manage(actor: Any) -> bool:
-    return (getattr(actor, "is_authenticated", False) and getattr(actor, "is_active", False)
-            and getattr(actor, "role", None) in MANAGER_ROLES)
+    """Users are managed at administrator level: by superusers, and by staff coordinators with
+    need-to-know for all missions (the rule of ``core.permissions.can_manage_users``)."""
+    if not (getattr(actor, "is_authenticated", False) and getattr(actor, "is_active", False)
+            and isinstance(actor, User)):
+        return False
+    return actor.is_superuser or (actor.is_staff and actor.role in MANAGER_ROLES and actor.all_missions)
 
 
 def _require_manager(actor: Any) -> None:
     if not user_can_manage(actor):
-        raise PermissionDenied(_("Only coordinators manage users."))
+        raise PermissionDenied(_("Only an administrator may manage users."))
 
 
 def _require_may_change(actor: Any, user: User) -> None:

@@ -1,5 +1,5 @@
-"""User management for coordinators: list the users, create one, set role, clearance and
-missions, deactivate. The rules (nothing granted above the coordinator's own clearance and
+"""User management for administrators (see ``services.user_can_manage``): list the users, create one, set role, clearance and
+missions, deactivate. The rules (nothing granted above the administrator's own clearance and
 need-to-know) are the services'; these views only translate their outcomes."""
 
 from __future__ import annotations

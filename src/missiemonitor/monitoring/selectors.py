@@ -232,6 +232,11 @@ def fieldreport_get(*, user: Any, key: str) -> FieldReport:
             .select_related("contribution__mission", "author", "reviewer").get(key=key))
 
 
+def action_get(*, user: Any, key: str) -> FollowUpAction:
+    """A follow-up action the user may see, with its finding and visit (for the pages)."""
+    return FollowUpAction.objects.visible_to(user).select_related("finding__visit").get(key=key)
+
+
 def _visit_relations(user: Any) -> list[Prefetch]:
     from missiemonitor.core.models import Organisation
     from missiemonitor.missions.models import Mission

@@ -31,7 +31,14 @@ from missiemonitor.monitoring.models import (
     MonitoringVisit,
     ReportingSchedule,
 )
-from missiemonitor.web.editing import EditSpec, add_errors, delete_view, edit_view, plain_spec
+from missiemonitor.web.editing import (
+    EditSpec,
+    add_errors,
+    delete_view,
+    edit_view,
+    next_url,
+    plain_spec,
+)
 from missiemonitor.web.pages import (
     can_write,
     default_period,
@@ -42,6 +49,7 @@ from missiemonitor.web.pages import (
     render_page,
 )
 from missiemonitor.web.selectors import reporting_period_default
+from missiemonitor.web.templatetags.mm import tr
 
 
 @login_required
@@ -236,3 +244,38 @@ def fieldreport_detail(request: HttpRequest, key: str) -> HttpResponse:
         "can_edit": editable,
     }
     return render_page(request, "monitoring/fieldreport_detail.html", context, shown=[report], status=status)
+
+
+@login_required
+@require_POST
+def action_complete(request: HttpRequest, key: str) -> HttpResponse:
+    """Mark a follow-up action done today (the ``action_complete`` service; an adjustment it
+    made is recorded on its edit form). With htmx the action's status cell is answered, updated
+    in place, or saying why not; without, the browser goes back where it came from."""
+    user = request.user
+    try:
+        action = selectors.action_get(user=user, key=key)
+    except ObjectDoesNotExist:
+        raise Http404 from None
+    failed = ""
+    try:
+        version = int(request.POST.get("version") or 0)
+        action = services.action_complete(user=user, action=action, version=version,
+                                          completed_on=timezone.localdate())
+    except ValueError:
+        failed = _("The form was incomplete; reload the page and try again.")
+    except ValidationError as exc:
+        failed = " ".join(exc.messages)
+    except (ServiceError, PermissionDenied) as exc:
+        failed = getattr(exc, "message", None) or str(exc)
+    if failed:
+        action = selectors.action_get(user=user, key=key)
+    if is_htmx(request):
+        return render_page(request, "monitoring/_action_status.html",
+                           {"action": action, "failed": failed, "next": next_url(request) or ""}, shown=[action])
+    label = tr(action, "description")
+    if failed:
+        messages.error(request, f"{label}: {failed}")
+    else:
+        messages.success(request, _("%(action)s: marked done.") % {"action": label})
+    return redirect(next_url(request) or reverse("visit", kwargs={"key": action.finding.visit.key}))

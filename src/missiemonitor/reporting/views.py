@@ -34,7 +34,7 @@ from missiemonitor.reporting.models import NarrativeBlock, Signatory
 from missiemonitor.reporting.render import render
 from missiemonitor.reporting.render.charts import ChartImages
 from missiemonitor.reporting.render.html import HtmlWriter
-from missiemonitor.reporting.selectors import report_build
+from missiemonitor.reporting.selectors import narratives_by_section, report_build
 from missiemonitor.reporting.services import report_generate
 from missiemonitor.reporting.viewmodel import Chart
 from missiemonitor.web.editing import EditSpec, delete_view, edit_view, plain_spec
@@ -107,14 +107,6 @@ def report_preview(request: HttpRequest) -> HttpResponse:
     return HttpResponse(render(report, "html"), content_type="text/html; charset=utf-8")
 
 
-def _narrative_key(block: NarrativeBlock) -> str:
-    if block.section == "mission" and block.mission_id:
-        return f"mission-{block.mission.key}"
-    if block.section == "contribution" and block.contribution_id:
-        return f"contribution-{block.contribution.key}"
-    return block.section
-
-
 def _generated_html(report, section) -> str:
     writer = HtmlWriter(report, ChartImages())
     parts = []
@@ -145,12 +137,9 @@ def narrative_editor(request: HttpRequest) -> HttpResponse:
         except ReportError as exc:
             form.add_error(None, str(exc))
         else:
-            blocks = list(NarrativeBlock.objects.visible_to(user)
-                          .filter(language=kwargs["language"], start__lte=kwargs["end"], end__gte=kwargs["start"])
-                          .select_related("mission", "contribution").order_by("section", "order", "key"))
-            by_key: dict[str, list] = {}
-            for block in blocks:
-                by_key.setdefault(_narrative_key(block), []).append(block)
+            by_key = narratives_by_section(user=user, language=kwargs["language"], start=kwargs["start"],
+                                           end=kwargs["end"])
+            blocks = [block for group in by_key.values() for block in group]
             for section in report.walk():
                 narratives = by_key.get(section.key, [])
                 generated = _generated_html(report, section)

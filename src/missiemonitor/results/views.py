@@ -6,7 +6,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
-from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -99,19 +98,11 @@ def assessment_new(request: HttpRequest, key: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            with transaction.atomic():
-                assessment = services.assessment_record(
-                    user=user, condition=condition, level=data["level"], date=data["date"],
-                    rationale=data["rationale"], rationale_en=data["rationale_en"],
-                    classification=data["classification"])
-                target = form.evidence_target()
-                if target:
-                    services.evidence_add(user=user, assessment=assessment, kind=target[0], target=target[1],
-                                          confidence=data["confidence"], note=data["evidence_note"])
-                    assessment.refresh_from_db()
-                if "submit" in request.POST:
-                    assessment = services.assessment_submit(user=user, assessment=assessment,
-                                                            version=assessment.version)
+            assessment = services.assessment_record_with_evidence(
+                user=user, condition=condition, level=data["level"], date=data["date"],
+                rationale=data["rationale"], rationale_en=data["rationale_en"],
+                classification=data["classification"], evidence=form.evidence_target(),
+                confidence=data["confidence"], note=data["evidence_note"], submit="submit" in request.POST)
         except ValidationError as exc:
             add_errors(form, exc)
         except ServiceError as exc:

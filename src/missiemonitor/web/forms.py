@@ -114,8 +114,15 @@ class RecordForm(VersionedModelForm):
                 field.to_field_name = "key"  # stable keys in the page, not database ids
                 self._initial_as_key(name)
         if "classification" in self.fields and user is not None:
+            # Offer only what the user may see and, under a parent, nothing below the parent's
+            # classification (the services refuse both, with a field error, whatever the client).
             field = self.fields["classification"]
-            field.choices = [(v, label) for v, label in field.choices if v == "" or int(v) <= user.clearance]
+            floor = getattr(parent, "classification", None) or 0
+            field.choices = [(v, label) for v, label in field.choices
+                             if v == "" or floor <= int(v) <= user.clearance]
+            if parent is not None and not self.instance.pk and not self.is_bound:
+                asked = str(self.initial.get("classification") or "0")
+                self.initial["classification"] = max(floor, int(asked) if asked.isdigit() else 0)
 
     def _initial_as_key(self, name: str) -> None:
         """The instance's related records as keys, matching ``to_field_name``."""

@@ -101,6 +101,7 @@ urlpatterns = [
     path("monitoring/bevindingen/<slug:key>/actie/", monitoring_views.action_edit, name="action_new"),
     path("monitoring/acties/<slug:key>/bewerken/", monitoring_views.action_edit, name="action_edit"),
     path("monitoring/acties/<slug:key>/verwijderen/", monitoring_views.action_delete, name="action_delete"),
+    path("monitoring/acties/<slug:key>/afronden/", monitoring_views.action_complete, name="action_complete"),
     path("monitoring/veldrapportages/", monitoring_views.fieldreport_inbox, name="fieldreports"),
     path("monitoring/veldrapportages/nieuw/", monitoring_views.fieldreport_edit, name="fieldreport_new"),
     path("monitoring/veldrapportages/<slug:key>/", monitoring_views.fieldreport_detail, name="fieldreport"),

@@ -46,7 +46,7 @@ class UserForm(StyledForm):
         self.fields["missions"].widget.attrs["class"] = CHECKBOX
         if not actor.all_missions and not (user is not None and user.all_missions):
             self.fields["all_missions"].disabled = True
-            self.fields["all_missions"].help_text = _("Only a coordinator with need-to-know for all missions can grant it.")
+            self.fields["all_missions"].help_text = _("Only an administrator with need-to-know for all missions can grant it.")
         if self.creating:
             self.fields["password"].required = self.fields["password_again"].required = True
         else:

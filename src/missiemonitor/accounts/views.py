@@ -72,8 +72,8 @@ def user_edit(request: HttpRequest, username: str) -> HttpResponse:
     actor = _manager(request)
     user = _user(actor, username)
     state = services.user_state(user)
-    form = UserForm(request.POST or None, actor=actor, user=user, initial=None if request.POST else {
-        **_initial(user), "state": state})
+    # The initial values also stand for the disabled fields (the user name) in a post.
+    form = UserForm(request.POST or None, actor=actor, user=user, initial={**_initial(user), "state": state})
     status = 200
     if request.method == "POST":
         status = 400

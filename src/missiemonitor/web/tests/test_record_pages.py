@@ -259,3 +259,29 @@ def test_an_administrator_creates_a_user_and_sets_role_and_missions(client, admi
     stale = client.post("/gebruikers/nieuwe/", {
         "username": "nieuwe", "role": UserRole.ANALYST, "clearance": 0, "missions": [], "state": state})
     assert stale.status_code == 409 and User.objects.get(username="nieuwe").role == UserRole.REVIEWER
+
+
+# --- Nested lists -------------------------------------------------------------------------------
+
+def test_an_events_figures_are_edited_as_rows_and_kept_when_not_posted(coordinator_client, world):
+    from missiemonitor.context.models import ContextEvent
+
+    url = "/context/gebeurtenissen/event-political/bewerken/"
+    html = coordinator_client.get(url).content.decode()
+    assert 'data-testid="nested-figures"' in html and 'name="figures-TOTAL_FORMS"' in html
+    form = {"title": "Verkiezingen aangekondigd", "category": "political", "start": "2024-07-15",
+            "start_precision": "day", "end_precision": "day", "area": "Testland", "classification": "0",
+            "figures-TOTAL_FORMS": "2", "figures-INITIAL_FORMS": "0",
+            "figures-0-value": "7", "figures-0-unit": "aanslagen", "figures-0-order": "1",
+            "figures-1-value": "", "figures-1-unit": "", "figures-1-order": "0"}  # as rendered
+    assert coordinator_client.post(url, {**form, "version": "1"}).status_code == 302
+    event = ContextEvent.objects.get(key="event-political")
+    assert [(f.value, f.unit) for f in event.figures.all()] == [(7, "aanslagen")]
+    bare = {k: v for k, v in form.items() if not k.startswith("figures-")}
+    assert coordinator_client.post(url, {**bare, "title": "Verkiezingen", "version": "2"}).status_code == 302
+    event.refresh_from_db()
+    assert event.title == "Verkiezingen" and event.figures.count() == 1
+    removed = {**form, "figures-TOTAL_FORMS": "1", "figures-INITIAL_FORMS": "1", "figures-0-DELETE": "on",
+               "version": "3"}
+    assert coordinator_client.post(url, removed).status_code == 302
+    assert event.figures.count() == 0

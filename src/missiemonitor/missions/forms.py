@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from missiemonitor.missions.models import (
     Asset,
     Contribution,
+    Location,
     Mandate,
     Milestone,
     Mission,
@@ -123,3 +124,9 @@ class PostingForm(RecordForm):
         model = Posting
         fields = ["start", "start_precision", "end", "end_precision", "headcount",
                   "headcount_approximately", "classification"]
+
+
+class LocationForm(RecordForm):
+    class Meta:
+        model = Location
+        fields = ["name", "kind", "country", "parent", "classification"]

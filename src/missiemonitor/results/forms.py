@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from missiemonitor.core.models import Classification
 from missiemonitor.results.models import (
     Condition,
+    Dimension,
+    DimensionValue,
     Evidence,
     Framework,
     FrameworkVersion,
@@ -17,6 +19,8 @@ from missiemonitor.results.models import (
     LongTermObjective,
     Objective,
     Observation,
+    RatingScale,
+    ScaleLevel,
     Target,
 )
 from missiemonitor.web.forms import RecordForm, StyledForm
@@ -144,3 +148,19 @@ class ObservationForm(RecordForm):
         model = Observation
         fields = ["start", "end", "value", "approximately", "bound", "disaggregation", "source",
                   "source_passage", "note", "classification"]
+
+
+class RatingScaleForm(RecordForm):
+    nested = (("levels", ScaleLevel, ["rank", "code", "label", "label_en", "description"]),)
+
+    class Meta:
+        model = RatingScale
+        fields = ["name", "name_en", "description", "met_threshold", "classification"]
+
+
+class DimensionForm(RecordForm):
+    nested = (("values", DimensionValue, ["code", "label", "label_en", "order"]),)
+
+    class Meta:
+        model = Dimension
+        fields = ["name", "name_en", "classification"]

@@ -126,6 +126,8 @@ def edit_view(spec: EditSpec) -> Callable[..., HttpResponse]:
                     add_errors(form, exc)
                 except ServiceError as exc:
                     form.add_error(None, exc.message)
+                except RecordInUse as exc:  # a nested row that other records still use
+                    form.add_error(None, str(exc))
                 else:
                     messages.success(request, _("Saved: %(record)s.") % {"record": saved})
                     return redirect(next_url(request) or spec.success_url(saved))

@@ -13,7 +13,7 @@ from missiemonitor.programmes import views as programmes_views
 from missiemonitor.reporting import views as reporting_views
 from missiemonitor.results import record_views
 from missiemonitor.results import views as results_views
-from missiemonitor.web import data_views
+from missiemonitor.web import data_views, reference
 from missiemonitor.web import views as web_views
 
 urlpatterns = [
@@ -145,5 +145,6 @@ urlpatterns = [
     path("gebruikers/<str:username>/activering/", accounts_views.user_activation, name="user_activation"),
     # data
     path("gegevens/", data_views.data_home, name="data"),
+    *reference.urlpatterns,
     path("gegevens/export/", data_views.data_export, name="data_export"),
 ]

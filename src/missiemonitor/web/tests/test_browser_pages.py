@@ -46,6 +46,9 @@ PAGES = [
     ("indicator", "/indicatoren/indicator-advice/"),
     ("indicator-form", "/indicatoren/indicator-advice/bewerken/"),
     ("signatories", "/rapportage/ondertekening/"),
+    ("reference", "/referentie/"),
+    ("sources", "/referentie/bronnen/"),
+    ("rating-scale-form", "/referentie/beoordelingsschalen/scale-test/bewerken/"),
 ]
 ADMIN_PAGES = [
     ("users", "/gebruikers/"),

@@ -285,3 +285,67 @@ def test_an_events_figures_are_edited_as_rows_and_kept_when_not_posted(coordinat
                "version": "3"}
     assert coordinator_client.post(url, removed).status_code == 302
     assert event.figures.count() == 0
+
+
+# --- Reference data ------------------------------------------------------------------------------
+
+REFERENCE_LISTS = ["/referentie/bronnen/", "/referentie/organisaties/", "/referentie/locaties/",
+                   "/referentie/dimensies/", "/referentie/beoordelingsschalen/"]
+
+
+def test_reference_lists_answer_and_keep_their_query_count(coordinator_client, world):
+    html = coordinator_client.get("/referentie/").content.decode()
+    assert all(f'href="{url}"' in html for url in REFERENCE_LISTS)
+
+    def counts():
+        result = {}
+        for url in REFERENCE_LISTS:
+            with CaptureQueriesContext(connection) as queries:
+                response = coordinator_client.get(url)
+            assert response.status_code == 200 and response.content.decode().count(
+                'data-testid="classification-') == 2, url
+            result[url] = len(queries)
+        return result
+
+    def add(n):
+        f.SourceFactory(key=f"source-extra-{n}")
+        f.OrganisationFactory(key=f"organisation-extra-{n}")
+        f.LocationFactory(key=f"location-extra-{n}")
+        f.RatingScaleFactory(key=f"scale-extra-{n}")
+
+    add(0)  # every list has rows (an empty one skips the page's slice)
+    small = counts()
+    for n in range(1, 30):
+        add(n)
+    assert counts() == small
+    assert "scale-extra-1" in coordinator_client.get("/referentie/beoordelingsschalen/").content.decode()
+
+
+def test_a_rating_scale_is_kept_with_its_levels_and_a_used_level_stays(coordinator_client, world):
+    from missiemonitor.results.models import RatingScale
+
+    url = "/referentie/beoordelingsschalen/nieuw/"
+    form = {"name": "Drie niveaus", "met_threshold": "2", "classification": "0",
+            "levels-TOTAL_FORMS": "3", "levels-INITIAL_FORMS": "0"}
+    for i, (code, label) in enumerate([("no", "Niet"), ("partly", "Deels"), ("yes", "Wel")]):
+        form.update({f"levels-{i}-rank": str(i + 1), f"levels-{i}-code": code, f"levels-{i}-label": label,
+                     f"levels-{i}-label_en": label.upper()})
+    response = coordinator_client.post(url, form)
+    assert response.status_code == 302 and response["Location"] == "/referentie/beoordelingsschalen/"
+    scale = RatingScale.objects.get(name="Drie niveaus")
+    assert [level.code for level in scale.levels.order_by("rank")] == ["no", "partly", "yes"]
+    # the world's scale has a level that an assessment uses: it cannot go
+    used = RatingScale.objects.get(key="scale-test")
+    levels = list(used.levels.order_by("rank"))
+    data = {"name": used.name, "met_threshold": str(used.met_threshold), "classification": "0",
+            "version": str(used.version), "levels-TOTAL_FORMS": str(len(levels)),
+            "levels-INITIAL_FORMS": str(len(levels))}
+    for i, level in enumerate(levels):
+        data.update({f"levels-{i}-rank": level.rank, f"levels-{i}-code": level.code,
+                     f"levels-{i}-label": level.label, f"levels-{i}-label_en": level.label_en or level.label,
+                     f"levels-{i}-DELETE": "on" if level.code == "partly" else ""})
+    refused = coordinator_client.post(f"/referentie/beoordelingsschalen/{used.key}/bewerken/", data)
+    assert refused.status_code == 400
+    assert used.levels.filter(code="partly").exists()
+    assert coordinator_client.post(f"/referentie/beoordelingsschalen/{used.key}/verwijderen/",
+                                   {"version": used.version}).status_code == 409

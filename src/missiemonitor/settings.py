@@ -102,6 +102,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "missiemonitor.web.middleware.UnknownMissionMiddleware",
     "missiemonitor.api.middleware.ApiVersionMiddleware",
 ]
 

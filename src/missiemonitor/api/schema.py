@@ -157,6 +157,8 @@ def _invalid_param_schema() -> dict[str, Any]:
     }
 
 
+# Lazy: read at import time, a plain gettext would take the default language (Dutch) into
+# the English contract.
 PATH_PARAMETERS = {
     "key": gettext_lazy("The record's key."),
     "prefix": gettext_lazy("The token's prefix (the part after 'mm_')."),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from missiemonitor.context.models import ContextEvent, Incident, ThreatAssessment
+from missiemonitor.context.models import ContextEvent, EventFigure, Incident, ThreatAssessment
 from missiemonitor.web.forms import RecordForm, StyledForm
 
 
@@ -36,17 +36,21 @@ class ContextFilterForm(StyledForm):
 
 
 class EventForm(RecordForm):
+    nested = (("figures", EventFigure, ["value", "unit", "unit_en", "approximately", "order"]),)
+
     class Meta:
         model = ContextEvent
-        fields = ["title", "title_en", "category", "start", "start_precision", "end", "planned",
-                  "area", "place", "mission", "text", "text_en", "classification"]
+        fields = ["title", "title_en", "category", "start", "start_precision", "end", "end_precision", "planned",
+                  "area", "place", "mission", "text", "text_en", "subject", "source", "source_passage",
+                  "classification"]
 
 
 class ThreatAssessmentForm(RecordForm):
     class Meta:
         model = ThreatAssessment
         fields = ["area", "location", "threat", "threat_en", "actor", "actor_en", "level", "change",
-                  "valid_from", "valid_from_precision", "mission", "classification"]
+                  "valid_from", "valid_from_precision", "mission", "source", "source_passage",
+                  "classification"]
 
 
 class IncidentForm(RecordForm):

@@ -22,6 +22,28 @@ def events_timeline(
 ) -> list[ContextEvent]:
     """Context events in date order, filtered by period, category, area and place. An event
     counts for a period when it starts in it or runs into it."""
+    return list(events_query(user=user, start=start, end=end, categories=categories, area=area,
+                             place_key=place_key, mission_keys=mission_keys))
+
+
+def recent_events(*, user: Any, area: str, mission_keys: list[str] | None = None,
+                  limit: int = 10) -> list[ContextEvent]:
+    """The ``limit`` latest events of ``area`` (and of no or the given missions), in date order."""
+    latest = events_query(user=user, area=area, mission_keys=mission_keys).order_by("-start", "-key")[:limit]
+    return list(latest)[::-1]
+
+
+def events_query(
+    *,
+    user: Any,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    categories: list[str] | None = None,
+    area: str | None = None,
+    place_key: str | None = None,
+    mission_keys: list[str] | None = None,
+) -> QuerySet[ContextEvent]:
+    """The query of :func:`events_timeline`, to be paged."""
     qs = (
         ContextEvent.objects.visible_to(user)
         .select_related("place", "source")
@@ -39,7 +61,7 @@ def events_timeline(
         qs = qs.filter(Q(place__key=place_key) | Q(place__parent__key=place_key))
     if mission_keys:
         qs = qs.filter(Q(mission__isnull=True) | Q(mission__key__in=mission_keys))
-    return list(qs.order_by("start", "key"))
+    return qs.order_by("start", "key")
 
 
 def threat_assessments_in(

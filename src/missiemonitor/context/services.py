@@ -11,7 +11,11 @@ from typing import Any
 from django.db import transaction
 
 from missiemonitor.context.models import ContextEvent, Incident, ThreatAssessment
-from missiemonitor.core.editing import simple_record_create, simple_record_update
+from missiemonitor.core.editing import (
+    simple_record_create,
+    simple_record_delete,
+    simple_record_update,
+)
 
 
 @transaction.atomic
@@ -48,3 +52,18 @@ def incident_create(*, user: Any, **fields: Any) -> Incident:
 @transaction.atomic
 def incident_update(*, user: Any, incident: Incident | str, version: int, **fields: Any) -> Incident:
     return simple_record_update(model=Incident, user=user, record=incident, version=version, fields=fields)
+
+
+@transaction.atomic
+def event_delete(*, user: Any, event: ContextEvent | str, version: int) -> None:
+    simple_record_delete(model=ContextEvent, user=user, record=event, version=version)
+
+
+@transaction.atomic
+def threat_assessment_delete(*, user: Any, assessment: ThreatAssessment | str, version: int) -> None:
+    simple_record_delete(model=ThreatAssessment, user=user, record=assessment, version=version)
+
+
+@transaction.atomic
+def incident_delete(*, user: Any, incident: Incident | str, version: int) -> None:
+    simple_record_delete(model=Incident, user=user, record=incident, version=version)

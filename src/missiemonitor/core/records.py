@@ -27,6 +27,7 @@ from django.db import IntegrityError, models, router, transaction
 from django.db.models.deletion import Collector, ProtectedError, RestrictedError
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from missiemonitor.core.dataset import spec
 from missiemonitor.core.hierarchy import classification_check
@@ -44,7 +45,11 @@ class StaleVersion(Exception):
 
 class RecordInUse(Exception):
     """The record cannot be deleted (or a nested list cannot shrink) because other records
-    depend on it."""
+    depend on it. ``dependents`` names them by kind, when known (see :class:`Dependents`)."""
+
+    def __init__(self, message: str, dependents: Dependents | None = None) -> None:
+        super().__init__(message)
+        self.dependents = dependents
 
 
 @dataclass
@@ -321,15 +326,86 @@ def record_update(
     return locked
 
 
+@dataclass(frozen=True)
+class Dependents:
+    """The domain records that deleting a record would take with it or that forbid deleting it:
+    per kind (verbose name) the number the user may see, and how many they may not. Parts
+    without a classification of their own (a target of an indicator, a figure of an event, a
+    mission membership) are not dependents: they go with the record."""
+
+    visible: tuple[tuple[str, int], ...] = ()
+    hidden: int = 0
+
+    def __bool__(self) -> bool:
+        return bool(self.visible or self.hidden)
+
+    def describe(self) -> str:
+        """"2 planned contributions, 1 condition" (and "3 records you may not see")."""
+        parts = [f"{count} {name}" for name, count in self.visible]
+        if self.hidden:
+            parts.append(ngettext("%(count)d record you may not see", "%(count)d records you may not see",
+                                  self.hidden) % {"count": self.hidden})
+        return ", ".join(parts)
+
+
+def _is_domain(model: type[models.Model]) -> bool:
+    return "classification" in {f.name for f in model._meta.concrete_fields}
+
+
+def record_dependents(*, user: Any, record: Record) -> Dependents:
+    """What depends on ``record``: the domain records that a delete would cascade to or that
+    protect it. A read; a fixed number of queries per related kind."""
+    collector = Collector(using=router.db_for_write(type(record)), origin=record)
+    counts: dict[type[models.Model], int] = {}
+    hidden = 0
+    try:
+        collector.collect([record])
+    except (ProtectedError, RestrictedError) as exc:
+        blocking = getattr(exc, "protected_objects", None) or getattr(exc, "restricted_objects", ())
+        instances: list[models.Model] = list(blocking)
+    else:
+        instances = [i for group in collector.data.values() for i in group]
+        for queryset in collector.fast_deletes:  # counted in the database: logs can be large
+            model = queryset.model
+            if _is_domain(model):
+                total = queryset.count()
+                seen = queryset.filter(visibility_q(model, user)).count() if total else 0
+                if seen:
+                    counts[model] = counts.get(model, 0) + seen
+                hidden += total - seen
+    for instance in instances:
+        model = type(instance)
+        if (model is type(record) and instance.pk == record.pk) or not _is_domain(model):
+            continue
+        if can_see(user, instance):
+            counts[model] = counts.get(model, 0) + 1
+        else:
+            hidden += 1
+    visible = tuple(
+        (str(m._meta.verbose_name if n == 1 else m._meta.verbose_name_plural), n)
+        for m, n in sorted(counts.items(), key=lambda item: item[0]._meta.label)
+    )
+    return Dependents(visible, hidden)
+
+
 @transaction.atomic
-def record_delete(*, user: Any, record: Record, expected_version: int) -> None:
+def record_delete(*, user: Any, record: Record, expected_version: int, cascade: bool = True) -> None:
     """Delete ``record`` when it is still at ``expected_version`` and deleting it touches
     nothing the user cannot see. Raises :class:`RecordInUse` when other records depend on
-    it."""
+    it. With ``cascade=False`` (the pages), any domain record that would go with it refuses
+    the delete too, and the error names them (:class:`Dependents`)."""
     model = type(record)
     locked = model.objects.select_for_update().filter(visibility_q(model, user)).get(pk=record.pk)
     if locked.version != expected_version:
         raise StaleVersion(locked.version)
+    if not cascade:
+        dependents = record_dependents(user=user, record=locked)
+        if dependents:
+            raise RecordInUse(
+                _("Other records depend on this record: %(dependents)s. Delete or change them first.")
+                % {"dependents": dependents.describe()},
+                dependents,
+            )
     collector = Collector(using=router.db_for_write(model), origin=locked)
     try:
         collector.collect([locked])

@@ -6,7 +6,11 @@ from typing import Any
 
 from django.db import transaction
 
-from missiemonitor.core.editing import simple_record_create, simple_record_update
+from missiemonitor.core.editing import (
+    simple_record_create,
+    simple_record_delete,
+    simple_record_update,
+)
 from missiemonitor.finance.models import Expenditure
 
 
@@ -22,5 +26,9 @@ def expenditure_create(*, user: Any, **fields: Any) -> Expenditure:
 @transaction.atomic
 def expenditure_update(*, user: Any, expenditure: Expenditure | str, version: int,
                        **fields: Any) -> Expenditure:
-    return simple_record_update(model=Expenditure, user=user, record=expenditure, version=version,
-                                fields=fields)
+    return simple_record_update(model=Expenditure, user=user, record=expenditure, version=version, fields=fields)
+
+
+@transaction.atomic
+def expenditure_delete(*, user: Any, expenditure: Expenditure | str, version: int) -> None:
+    simple_record_delete(model=Expenditure, user=user, record=expenditure, version=version)

@@ -25,10 +25,12 @@ from missiemonitor.core.periods import DAYS_PER_MONTH
 from missiemonitor.core.provenance import RecordRef, refs
 from missiemonitor.core.scope import mission_scope
 from missiemonitor.missions.models import (
+    Asset,
     Contribution,
     Mandate,
     Milestone,
     Mission,
+    PlannedContribution,
     Posting,
     PostKind,
     Role,
@@ -230,14 +232,35 @@ def missions_visible(*, user: Any, mission_keys: list[str] | None = None) -> Que
     return qs
 
 
-def mission_list(*, user: Any) -> list[Mission]:
-    """Missions with their visible contributions and mandates, for the missions overview."""
-    return list(
-        missions_visible(user=user).prefetch_related(
-            Prefetch("mandates", queryset=Mandate.objects.visible_to(user).order_by("date", "key"),
-                     to_attr="visible_mandates"),
-        )
+def mission_list(*, user: Any, query: str = "") -> QuerySet[Mission]:
+    """Missions with their visible mandates (``visible_mandates``), for the missions overview,
+    to be paged; ``query`` matches name, acronym and area."""
+    qs = missions_visible(user=user)
+    for word in query.split()[:5]:
+        qs = qs.filter(Q(name__icontains=word) | Q(name_en__icontains=word) | Q(acronym__icontains=word)
+                       | Q(area__icontains=word))
+    return qs.prefetch_related(
+        Prefetch("mandates", queryset=Mandate.objects.visible_to(user).order_by("date", "key"),
+                 to_attr="visible_mandates"),
     )
+
+
+def mandate_get(*, user: Any, key: str) -> Mandate:
+    """One mandate with its visible missions, planned contributions (``visible_plans``) and the
+    contributions that serve it (``visible_contributions``)."""
+    return (Mandate.objects.visible_to(user)
+            .prefetch_related(
+                Prefetch("missions", queryset=Mission.objects.visible_to(user), to_attr="visible_missions"),
+                Prefetch("planned_contributions",
+                         queryset=PlannedContribution.objects.visible_to(user).select_related("mission")
+                         .order_by("start", "key"), to_attr="visible_plans"),
+                Prefetch("contributions", queryset=Contribution.objects.visible_to(user).select_related("mission"),
+                         to_attr="visible_contributions"))
+            .get(key=key))
+
+
+def contribution_assets(*, user: Any, contribution: Contribution) -> list[Asset]:
+    return list(Asset.objects.visible_to(user).filter(contribution=contribution).order_by("key"))
 
 
 def contributions_by_mission(*, user: Any, missions: list[Mission]) -> dict[int, list[Contribution]]:

@@ -5,7 +5,13 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from missiemonitor.monitoring.models import FieldReport, Finding, FollowUpAction, MonitoringVisit
+from missiemonitor.monitoring.models import (
+    FieldReport,
+    Finding,
+    FollowUpAction,
+    MonitoringVisit,
+    ReportingSchedule,
+)
 from missiemonitor.web.forms import RecordForm, StyledForm
 
 
@@ -32,6 +38,12 @@ class ActionForm(RecordForm):
     class Meta:
         model = FollowUpAction
         fields = ["description", "description_en", "owner", "due", "status", "classification"]
+
+
+class ScheduleForm(RecordForm):
+    class Meta:
+        model = ReportingSchedule
+        fields = ["frequency", "start", "end", "due_days", "classification"]
 
 
 class FieldReportForm(RecordForm):

@@ -24,7 +24,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -232,6 +232,11 @@ def fieldreport_get(*, user: Any, key: str) -> FieldReport:
             .select_related("contribution__mission", "author", "reviewer").get(key=key))
 
 
+def action_get(*, user: Any, key: str) -> FollowUpAction:
+    """A follow-up action the user may see, with its finding and visit (for the pages)."""
+    return FollowUpAction.objects.visible_to(user).select_related("finding__visit").get(key=key)
+
+
 def _visit_relations(user: Any) -> list[Prefetch]:
     from missiemonitor.core.models import Organisation
     from missiemonitor.missions.models import Mission
@@ -241,8 +246,18 @@ def _visit_relations(user: Any) -> list[Prefetch]:
                      to_attr="visible_organisations")]
 
 
+def contribution_schedules(*, user: Any, contribution: Any) -> list[ReportingSchedule]:
+    return list(ReportingSchedule.objects.visible_to(user).filter(contribution=contribution)
+                .order_by("start", "key"))
+
+
 def visits_with_findings(*, user: Any, mission_keys: list[str] | None = None) -> list[MonitoringVisit]:
     """Visits, newest first, each with ``visible_findings`` and those with ``visible_actions``."""
+    return list(visits_query(user=user, mission_keys=mission_keys))
+
+
+def visits_query(*, user: Any, mission_keys: list[str] | None = None) -> QuerySet[MonitoringVisit]:
+    """The query of :func:`visits_with_findings`, to be paged."""
     actions = FollowUpAction.objects.visible_to(user).order_by("due", "key")
     findings = (Finding.objects.visible_to(user).select_related("contribution", "objective")
                 .prefetch_related(Prefetch("actions", queryset=actions, to_attr="visible_actions"))
@@ -252,7 +267,7 @@ def visits_with_findings(*, user: Any, mission_keys: list[str] | None = None) ->
                             *_visit_relations(user)))
     if mission_keys:
         qs = qs.filter(missions__key__in=mission_keys).distinct()
-    return list(qs.order_by("-start", "key"))
+    return qs.order_by("-start", "key")
 
 
 def visit_get(*, user: Any, key: str) -> MonitoringVisit:

@@ -11,22 +11,45 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from missiemonitor.core.editing import plain_create, plain_update
-from missiemonitor.core.workflow import REVIEWER_ROLES, WRITER_ROLES, ServiceError
+from missiemonitor.core.workflow import REVIEWER_ROLES, ServiceError
+from missiemonitor.missions.models import Contribution
 from missiemonitor.monitoring import selectors, services
 from missiemonitor.monitoring.forms import (
     ActionForm,
     FieldReportForm,
     FindingForm,
     ReviewForm,
+    ScheduleForm,
     VisitForm,
 )
-from missiemonitor.monitoring.models import FieldReport, Finding, FollowUpAction, MonitoringVisit
-from missiemonitor.web.editing import EditSpec, add_errors, edit_view
-from missiemonitor.web.pages import default_period, mission_keys_from, period_from, render_page
+from missiemonitor.monitoring.models import (
+    FieldReport,
+    Finding,
+    FollowUpAction,
+    MonitoringVisit,
+    ReportingSchedule,
+)
+from missiemonitor.web.editing import (
+    EditSpec,
+    add_errors,
+    delete_view,
+    edit_view,
+    next_url,
+    plain_spec,
+)
+from missiemonitor.web.pages import (
+    can_write,
+    default_period,
+    is_htmx,
+    mission_keys_from,
+    paginate,
+    period_from,
+    render_page,
+)
 from missiemonitor.web.selectors import reporting_period_default
+from missiemonitor.web.templatetags.mm import tr
 
 
 @login_required
@@ -39,11 +62,14 @@ def monitoring_overview(request: HttpRequest) -> HttpResponse:
     overdue = selectors.overdue_actions(user=user, as_of=today, mission_keys=mission_keys)
     compliance = selectors.reporting_compliance(user=user, start=period.start, end=period.end,
                                                 mission_keys=mission_keys)
-    visits = selectors.visits_with_findings(user=user, mission_keys=mission_keys)
+    page = paginate(request, selectors.visits_query(user=user, mission_keys=mission_keys), per_page=10)
+    visits = list(page)
     awaiting = selectors.fieldreport_inbox(user=user, statuses=["submitted"], mission_keys=mission_keys)
-    context = {"period": period, "overdue": overdue, "compliance": compliance, "visits": visits,
+    context = {"period": period, "overdue": overdue, "compliance": compliance, "visits": visits, "page": page,
                "awaiting": awaiting, "today": today}
-    return render_page(request, "monitoring/overview.html", context,
+    # another page of visits replaces only the visits (htmx); the banner still covers the page
+    partial = is_htmx(request) and request.htmx.target == "visits"
+    return render_page(request, "monitoring/_visits.html" if partial else "monitoring/overview.html", context,
                        shown=[overdue, compliance, visits, [v.visible_findings for v in visits], awaiting])
 
 
@@ -59,33 +85,33 @@ def visit_detail(request: HttpRequest, key: str) -> HttpResponse:
                        shown=[visit, findings, [f.visible_actions for f in findings]])
 
 
-visit_edit = edit_view(EditSpec(
-    model=MonitoringVisit, form_class=VisitForm,
-    create=lambda *, user, parent, data: plain_create(MonitoringVisit, user=user, key_base=data["title"],
-                                                      key_date=data.get("start"), fields=data),
-    update=lambda *, user, record, version, data: plain_update(MonitoringVisit, user=user, record=record,
-                                                               version=version, fields=data),
-    title_new=_("New monitoring visit"), title_edit=_("Edit monitoring visit"),
-    success_url=lambda record: reverse("visit", args=[record.key]),
-))
-finding_edit = edit_view(EditSpec(
-    model=Finding, form_class=FindingForm, parent_model=MonitoringVisit,
-    create=lambda *, user, parent, data: plain_create(Finding, user=user, key_base=f"{parent.key}-finding",
-                                                      key_date=None, fields={**data, "visit": parent}),
-    update=lambda *, user, record, version, data: plain_update(Finding, user=user, record=record,
-                                                               version=version, fields=data),
+visit_spec = plain_spec(
+    MonitoringVisit, VisitForm, title_new=_("New monitoring visit"), title_edit=_("Edit monitoring visit"),
+    success_url=lambda record: reverse("visit", args=[record.key]), key_base=lambda data, parent: data["title"],
+    key_date="start", deleted_url=lambda record: reverse("monitoring"), delete_name="visit_delete")
+finding_spec = plain_spec(
+    Finding, FindingForm, parent_model=MonitoringVisit, parent_field="visit",
     title_new=_("New finding"), title_edit=_("Edit finding"),
     success_url=lambda record: reverse("visit", args=[record.visit.key]),
-))
-action_edit = edit_view(EditSpec(
-    model=FollowUpAction, form_class=ActionForm, parent_model=Finding,
-    create=lambda *, user, parent, data: plain_create(FollowUpAction, user=user, key_base=f"{parent.key}-action",
-                                                      key_date=data.get("due"), fields={**data, "finding": parent}),
-    update=lambda *, user, record, version, data: plain_update(FollowUpAction, user=user, record=record,
-                                                               version=version, fields=data),
+    key_base=lambda data, parent: f"{parent.key}-finding",
+    deleted_url=lambda record: reverse("visit", args=[record.visit.key]), delete_name="finding_delete")
+action_spec = plain_spec(
+    FollowUpAction, ActionForm, parent_model=Finding, parent_field="finding",
     title_new=_("New follow-up action"), title_edit=_("Edit follow-up action"),
     success_url=lambda record: reverse("visit", args=[record.finding.visit.key]),
-))
+    key_base=lambda data, parent: f"{parent.key}-action", key_date="due",
+    deleted_url=lambda record: reverse("visit", args=[record.finding.visit.key]), delete_name="action_delete")
+schedule_spec = plain_spec(
+    ReportingSchedule, ScheduleForm, parent_model=Contribution, parent_field="contribution",
+    title_new=_("New reporting schedule"), title_edit=_("Edit reporting schedule"),
+    success_url=lambda record: reverse("contribution", args=[record.contribution.key]),
+    key_base=lambda data, parent: f"{parent.key}-schedule-{data['frequency']}", key_date="start",
+    deleted_url=lambda record: reverse("contribution", args=[record.contribution.key]),
+    delete_name="schedule_delete")
+visit_edit, visit_delete = edit_view(visit_spec), delete_view(visit_spec)
+finding_edit, finding_delete = edit_view(finding_spec), delete_view(finding_spec)
+action_edit, action_delete = edit_view(action_spec), delete_view(action_spec)
+schedule_edit, schedule_delete = edit_view(schedule_spec), delete_view(schedule_spec)
 
 
 def _fieldreport_create(*, user, parent, data):
@@ -118,13 +144,59 @@ INBOX_GROUPS = [
 @login_required
 @require_GET
 def fieldreport_inbox(request: HttpRequest) -> HttpResponse:
+    return _inbox(request)
+
+
+def _inbox(request: HttpRequest, *, notice: str = "", failed: str = "", failed_key: str = "",
+           status: int = 200) -> HttpResponse:
     user = request.user
     mission_keys = mission_keys_from(request)
     reports = selectors.fieldreport_inbox(user=user, mission_keys=mission_keys)
-    groups = [{"status": status, "label": label, "reports": [r for r in reports if r.status == status]}
-              for status, label in INBOX_GROUPS]
-    return render_page(request, "monitoring/inbox.html", {"groups": groups, "can_write": user.role in WRITER_ROLES},
-                       shown=[reports])
+    groups = [{"status": state, "label": label, "reports": [r for r in reports if r.status == state]}
+              for state, label in INBOX_GROUPS]
+    context = {"groups": groups, "can_write": can_write(user), "notice": notice, "failed": failed,
+               "failed_key": failed_key,
+               "can_review": user.role in REVIEWER_ROLES}
+    template = "monitoring/_inbox.html" if is_htmx(request) else "monitoring/inbox.html"
+    return render_page(request, template, context, shown=[reports], status=status)
+
+
+@login_required
+@require_POST
+def fieldreport_inbox_review(request: HttpRequest, key: str) -> HttpResponse:
+    """Approve or return a submitted report from the inbox. With htmx the inbox is answered,
+    updated in place; without, the browser goes back to the inbox."""
+    user = request.user
+    action = request.POST.get("action")
+    if action not in ("approve", "return"):
+        return HttpResponse(status=400)
+    try:
+        report = selectors.fieldreport_get(user=user, key=key)
+    except ObjectDoesNotExist:
+        raise Http404 from None
+    form = ReviewForm(request.POST)
+    service, done = REVIEW_ACTIONS[action]
+    failed = ""
+    if form.is_valid():
+        try:
+            service(user=user, report=report, version=form.cleaned_data["version"],
+                    comment=form.cleaned_data["comment"])
+        except ValidationError as exc:
+            failed = " ".join(exc.messages)
+        except (ServiceError, PermissionDenied) as exc:
+            failed = getattr(exc, "message", None) or str(exc)
+    else:
+        failed = _("The form was incomplete; open the report to review it.")
+    label = f"{report.contribution} {report.start:%Y-%m-%d} – {report.end:%Y-%m-%d}"
+    if is_htmx(request):
+        notice = "" if failed else f"{label}: {done}"
+        return _inbox(request, notice=notice, failed=f"{label}: {failed}" if failed else "",
+                      failed_key=report.key if failed else "", status=200)
+    if failed:
+        messages.error(request, f"{label}: {failed}")
+    else:
+        messages.success(request, f"{label}: {done}")
+    return redirect("fieldreports")
 
 
 REVIEW_ACTIONS = {
@@ -163,7 +235,7 @@ def fieldreport_detail(request: HttpRequest, key: str) -> HttpResponse:
                 messages.success(request, str(done))
                 return redirect("fieldreport", key=report.key)
         status = 409 if form.non_field_errors() else 400
-    editable = report.status in ("draft", "returned") and user.role in WRITER_ROLES
+    editable = report.status in ("draft", "returned") and can_write(user)
     context = {
         "report": report,
         "form": form,
@@ -172,3 +244,38 @@ def fieldreport_detail(request: HttpRequest, key: str) -> HttpResponse:
         "can_edit": editable,
     }
     return render_page(request, "monitoring/fieldreport_detail.html", context, shown=[report], status=status)
+
+
+@login_required
+@require_POST
+def action_complete(request: HttpRequest, key: str) -> HttpResponse:
+    """Mark a follow-up action done today (the ``action_complete`` service; an adjustment it
+    made is recorded on its edit form). With htmx the action's status cell is answered, updated
+    in place, or saying why not; without, the browser goes back where it came from."""
+    user = request.user
+    try:
+        action = selectors.action_get(user=user, key=key)
+    except ObjectDoesNotExist:
+        raise Http404 from None
+    failed = ""
+    try:
+        version = int(request.POST.get("version") or 0)
+        action = services.action_complete(user=user, action=action, version=version,
+                                          completed_on=timezone.localdate())
+    except ValueError:
+        failed = _("The form was incomplete; reload the page and try again.")
+    except ValidationError as exc:
+        failed = " ".join(exc.messages)
+    except (ServiceError, PermissionDenied) as exc:
+        failed = getattr(exc, "message", None) or str(exc)
+    if failed:
+        action = selectors.action_get(user=user, key=key)
+    if is_htmx(request):
+        return render_page(request, "monitoring/_action_status.html",
+                           {"action": action, "failed": failed, "next": next_url(request) or ""}, shown=[action])
+    label = tr(action, "description")
+    if failed:
+        messages.error(request, f"{label}: {failed}")
+    else:
+        messages.success(request, _("%(action)s: marked done.") % {"action": label})
+    return redirect(next_url(request) or reverse("visit", kwargs={"key": action.finding.visit.key}))

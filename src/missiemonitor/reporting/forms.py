@@ -1,11 +1,11 @@
-"""Forms of the report builder."""
+"""Forms of the report builder, the report texts and the signatories."""
 
 from __future__ import annotations
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from missiemonitor.reporting.models import NarrativeBlock
+from missiemonitor.reporting.models import NarrativeBlock, Signatory
 from missiemonitor.web.forms import RecordForm, StyledForm
 
 FORMAT_CHOICES = [("odt", "ODT"), ("pdf", "PDF/A"), ("docx", "DOCX"), ("html", "HTML"), ("md", "Markdown")]
@@ -47,3 +47,24 @@ class NarrativeForm(RecordForm):
         model = NarrativeBlock
         fields = ["heading", "text"]
         widgets = {"text": forms.Textarea(attrs={"rows": 8})}
+
+
+class NarrativeBlockForm(RecordForm):
+    """A whole narrative block: where in the report, for which period and language."""
+
+    class Meta:
+        model = NarrativeBlock
+        fields = ["section", "mission", "contribution", "start", "end", "language", "heading", "text", "order",
+                  "classification"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 10})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["mission"].disabled = True
+
+
+class SignatoryForm(RecordForm):
+    class Meta:
+        model = Signatory
+        fields = ["start", "end", "name", "function", "function_en", "order", "classification"]

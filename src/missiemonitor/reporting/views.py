@@ -5,6 +5,7 @@ The report itself comes from helper D's reporting services; this module only wir
 from __future__ import annotations
 
 import uuid
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
@@ -19,19 +20,25 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_GET, require_http_methods
 
-from missiemonitor.core.editing import plain_update
+from missiemonitor.core.editing import simple_record_update
 from missiemonitor.missions.selectors import missions_visible
+from missiemonitor.reporting import selectors
 from missiemonitor.reporting.build import ReportError
-from missiemonitor.reporting.forms import NarrativeForm, ReportForm
-from missiemonitor.reporting.models import NarrativeBlock
+from missiemonitor.reporting.forms import (
+    NarrativeBlockForm,
+    NarrativeForm,
+    ReportForm,
+    SignatoryForm,
+)
+from missiemonitor.reporting.models import NarrativeBlock, Signatory
 from missiemonitor.reporting.render import render
 from missiemonitor.reporting.render.charts import ChartImages
 from missiemonitor.reporting.render.html import HtmlWriter
-from missiemonitor.reporting.selectors import report_build
+from missiemonitor.reporting.selectors import narratives_by_section, report_build
 from missiemonitor.reporting.services import report_generate
 from missiemonitor.reporting.viewmodel import Chart
-from missiemonitor.web.editing import EditSpec, edit_view
-from missiemonitor.web.pages import default_period, render_page
+from missiemonitor.web.editing import EditSpec, delete_view, edit_view, plain_spec
+from missiemonitor.web.pages import default_period, paginate, render_page
 from missiemonitor.web.selectors import reporting_period_default
 
 SESSION_BATCHES = "report_batches"
@@ -100,14 +107,6 @@ def report_preview(request: HttpRequest) -> HttpResponse:
     return HttpResponse(render(report, "html"), content_type="text/html; charset=utf-8")
 
 
-def _narrative_key(block: NarrativeBlock) -> str:
-    if block.section == "mission" and block.mission_id:
-        return f"mission-{block.mission.key}"
-    if block.section == "contribution" and block.contribution_id:
-        return f"contribution-{block.contribution.key}"
-    return block.section
-
-
 def _generated_html(report, section) -> str:
     writer = HtmlWriter(report, ChartImages())
     parts = []
@@ -138,12 +137,9 @@ def narrative_editor(request: HttpRequest) -> HttpResponse:
         except ReportError as exc:
             form.add_error(None, str(exc))
         else:
-            blocks = list(NarrativeBlock.objects.visible_to(user)
-                          .filter(language=kwargs["language"], start__lte=kwargs["end"], end__gte=kwargs["start"])
-                          .select_related("mission", "contribution").order_by("section", "order", "key"))
-            by_key: dict[str, list] = {}
-            for block in blocks:
-                by_key.setdefault(_narrative_key(block), []).append(block)
+            by_key = narratives_by_section(user=user, language=kwargs["language"], start=kwargs["start"],
+                                           end=kwargs["end"])
+            blocks = [block for group in by_key.values() for block in group]
             for section in report.walk():
                 narratives = by_key.get(section.key, [])
                 generated = _generated_html(report, section)
@@ -161,11 +157,42 @@ def narrative_editor(request: HttpRequest) -> HttpResponse:
 
 narrative_edit = edit_view(EditSpec(
     model=NarrativeBlock, form_class=NarrativeForm, create=None,
-    update=lambda *, user, record, version, data: plain_update(NarrativeBlock, user=user, record=record,
+    update=lambda *, user, record, version, data: simple_record_update(model=NarrativeBlock, user=user, record=record,
                                                                version=version, fields=data),
     title_new="", title_edit=gettext_lazy("Edit report text"),
     success_url=lambda record: reverse("narrative_editor"),
 ))
+
+
+def _texts_url(record) -> str:
+    query = urlencode({"start": record.start, "end": record.end, "language": record.language,
+                       "audience": "restricted"})
+    return f"{reverse('narrative_editor')}?{query}#{record.key}"
+
+
+narrative_spec = plain_spec(
+    NarrativeBlock, NarrativeBlockForm, title_new=gettext_lazy("New report text"),
+    title_edit=gettext_lazy("Edit report text and where it goes"), success_url=_texts_url,
+    key_base=lambda data, parent: f"narrative-{data['section']}-{data['language']}", key_date="start",
+    deleted_url=lambda record: reverse("narrative_editor"), delete_name="narrative_delete")
+narrative_new = narrative_settings = edit_view(narrative_spec)  # the URL name says which
+narrative_delete = delete_view(narrative_spec)
+
+
+@login_required
+@require_GET
+def signatory_list(request: HttpRequest) -> HttpResponse:
+    page = paginate(request, selectors.signatory_list(user=request.user))
+    signatories = list(page)
+    return render_page(request, "reporting/signatories.html", {"page": page, "signatories": signatories},
+                       shown=[signatories])
+
+
+signatory_spec = plain_spec(
+    Signatory, SignatoryForm, title_new=gettext_lazy("New signatory"), title_edit=gettext_lazy("Edit signatory"),
+    success_url=lambda record: reverse("signatories"), key_base=lambda data, parent: f"signatory-{data['name']}",
+    key_date="start", deleted_url=lambda record: reverse("signatories"), delete_name="signatory_delete")
+signatory_edit, signatory_delete = edit_view(signatory_spec), delete_view(signatory_spec)
 
 
 @login_required

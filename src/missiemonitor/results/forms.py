@@ -1,4 +1,6 @@
-"""Forms of the objectives pages: recording an assessment with its evidence, and reviewing it."""
+"""Forms of the objectives pages: recording an assessment with its evidence, and reviewing it;
+and the forms of objectives, frameworks, long-term objectives with their conditions, and
+indicators with their targets and observations."""
 
 from __future__ import annotations
 
@@ -6,8 +8,22 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from missiemonitor.core.models import Classification
-from missiemonitor.results.models import Evidence
-from missiemonitor.web.forms import StyledForm
+from missiemonitor.results.models import (
+    Condition,
+    Dimension,
+    DimensionValue,
+    Evidence,
+    Framework,
+    FrameworkVersion,
+    Indicator,
+    LongTermObjective,
+    Objective,
+    Observation,
+    RatingScale,
+    ScaleLevel,
+    Target,
+)
+from missiemonitor.web.forms import RecordForm, StyledForm
 
 
 class AssessmentForm(StyledForm):
@@ -45,3 +61,106 @@ class ReviewForm(StyledForm):
     version = forms.IntegerField(widget=forms.HiddenInput)
     comment = forms.CharField(label=_("Comment"), widget=forms.Textarea(attrs={"rows": 3}), required=False,
                               help_text=_("Required when you return it: say what must change."))
+
+
+# --- Forms of the results records --------------------------------------------------------------
+
+class ObjectiveForm(RecordForm):
+    class Meta:
+        model = Objective
+        fields = ["mission", "level", "code", "title", "title_en", "mandate", "contribution", "parent",
+                  "description", "description_en", "order", "classification"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["mission"].disabled = True
+
+
+class FrameworkForm(RecordForm):
+    class Meta:
+        model = Framework
+        fields = ["mission", "name", "name_en", "owner", "description", "description_en", "classification"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["mission"].disabled = True
+
+
+class FrameworkVersionForm(RecordForm):
+    class Meta:
+        model = FrameworkVersion
+        fields = ["label", "issued", "issued_precision", "scale", "basis", "progress_rule", "supersedes",
+                  "stated_objective_count", "description", "description_en", "classification"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        framework = self.parent or (self.instance.framework if self.instance.framework_id else None)
+        if framework is not None:  # an earlier version of the same framework
+            self.fields["supersedes"].queryset = (self.fields["supersedes"].queryset
+                                                  .filter(framework=framework).exclude(pk=self.instance.pk))
+
+
+class LongTermObjectiveForm(RecordForm):
+    class Meta:
+        model = LongTermObjective
+        fields = ["code", "title", "title_en", "objective", "owner", "owner_en", "description",
+                  "description_en", "expected_by", "progress_rule", "roles", "order", "classification"]
+        widgets = {"roles": forms.CheckboxSelectMultiple}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["roles"].widget.attrs["class"] = "utrecht-checkbox utrecht-checkbox--html-input"
+        version = self.parent or (self.instance.framework_version if self.instance.framework_version_id else None)
+        if version is not None and version.mission_id:  # roles and objectives of the same mission
+            self.fields["roles"].queryset = self.fields["roles"].queryset.filter(mission_id=version.mission_id)
+            self.fields["objective"].queryset = self.fields["objective"].queryset.filter(
+                mission_id=version.mission_id)
+
+
+class ConditionForm(RecordForm):
+    class Meta:
+        model = Condition
+        fields = ["code", "text", "text_en", "expected_by", "retired", "order", "classification"]
+
+
+class IndicatorForm(RecordForm):
+    nested = (("targets", Target, ["start", "end", "value"]),)
+
+    class Meta:
+        model = Indicator
+        fields = ["mission", "name", "name_en", "unit", "unit_en", "contribution", "programme", "objective",
+                  "area", "direction", "aggregation", "baseline", "baseline_date", "dimensions",
+                  "log_kind", "log_category", "log_dimension", "description", "description_en",
+                  "classification"]
+        widgets = {"dimensions": forms.CheckboxSelectMultiple}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["dimensions"].widget.attrs["class"] = "utrecht-checkbox utrecht-checkbox--html-input"
+        if self.instance.pk:
+            self.fields["mission"].disabled = True
+
+
+class ObservationForm(RecordForm):
+    class Meta:
+        model = Observation
+        fields = ["start", "end", "value", "approximately", "bound", "disaggregation", "source",
+                  "source_passage", "note", "classification"]
+
+
+class RatingScaleForm(RecordForm):
+    nested = (("levels", ScaleLevel, ["rank", "code", "label", "label_en", "description"]),)
+
+    class Meta:
+        model = RatingScale
+        fields = ["name", "name_en", "description", "met_threshold", "classification"]
+
+
+class DimensionForm(RecordForm):
+    nested = (("values", DimensionValue, ["code", "label", "label_en", "order"]),)
+
+    class Meta:
+        model = Dimension
+        fields = ["name", "name_en", "classification"]

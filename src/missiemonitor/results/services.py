@@ -58,6 +58,7 @@ __all__ = [
     "assessment_approve",
     "assessment_delete",
     "assessment_record",
+    "assessment_record_with_evidence",
     "assessment_return",
     "assessment_submit",
     "assessment_update",
@@ -111,6 +112,37 @@ def assessment_record(
     )
     assessment.full_clean(exclude=["level", "condition", "assessor", "reviewer", "mission"])
     assessment.save()
+    return assessment
+
+
+@transaction.atomic
+def assessment_record_with_evidence(
+    *,
+    user: Any,
+    condition: Condition | str,
+    level: str,
+    date: dt.date,
+    rationale: str = "",
+    rationale_en: str = "",
+    classification: int | None = None,
+    evidence: tuple[str, Any] | None = None,
+    confidence: str = Evidence.Confidence.MEDIUM,
+    note: str = "",
+    submit: bool = False,
+) -> ConditionAssessment:
+    """Record an assessment with one piece of evidence (``(kind, target)``, see
+    :func:`evidence_add`) and, with ``submit``, offer it for review at once: all of it or,
+    when any step is refused, nothing."""
+    assessment = assessment_record(user=user, condition=condition, level=level, date=date,
+                                   rationale=rationale, rationale_en=rationale_en,
+                                   classification=classification)
+    if evidence is not None:
+        kind, target = evidence
+        evidence_add(user=user, assessment=assessment, kind=kind, target=target, confidence=confidence,
+                     note=note)
+        assessment.refresh_from_db()
+    if submit:
+        assessment = assessment_submit(user=user, assessment=assessment, version=assessment.version)
     return assessment
 
 

@@ -6,13 +6,12 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
-from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from missiemonitor.core.workflow import REVIEWER_ROLES, WRITER_ROLES, ServiceError
 from missiemonitor.missions.selectors import missions_visible
@@ -20,8 +19,14 @@ from missiemonitor.results import services
 from missiemonitor.results.forms import AssessmentForm, ReviewForm
 from missiemonitor.results.models import Condition
 from missiemonitor.results.selectors import objective_progress, objective_progress_history, records
-from missiemonitor.web.editing import add_errors
-from missiemonitor.web.pages import default_period, mission_keys_from, period_from, render_page
+from missiemonitor.web.editing import add_errors, next_url
+from missiemonitor.web.pages import (
+    default_period,
+    is_htmx,
+    mission_keys_from,
+    period_from,
+    render_page,
+)
 from missiemonitor.web.selectors import evidence_choices, quarter_ends, reporting_period_default
 
 
@@ -47,8 +52,10 @@ def objectives_board(request: HttpRequest) -> HttpResponse:
         "selected": set(mission_keys or []),
         "awaiting": records.assessments_awaiting_review(user=user, mission_keys=mission_keys),
         "can_write": user.role in WRITER_ROLES,
+        "can_review": user.role in REVIEWER_ROLES,
     }
-    return render_page(request, "results/board.html", context, shown=[progress, list(history.values())])
+    template = "results/_board.html" if is_htmx(request) else "results/board.html"
+    return render_page(request, template, context, shown=[progress, list(history.values())])
 
 
 @login_required
@@ -91,19 +98,11 @@ def assessment_new(request: HttpRequest, key: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            with transaction.atomic():
-                assessment = services.assessment_record(
-                    user=user, condition=condition, level=data["level"], date=data["date"],
-                    rationale=data["rationale"], rationale_en=data["rationale_en"],
-                    classification=data["classification"])
-                target = form.evidence_target()
-                if target:
-                    services.evidence_add(user=user, assessment=assessment, kind=target[0], target=target[1],
-                                          confidence=data["confidence"], note=data["evidence_note"])
-                    assessment.refresh_from_db()
-                if "submit" in request.POST:
-                    assessment = services.assessment_submit(user=user, assessment=assessment,
-                                                            version=assessment.version)
+            assessment = services.assessment_record_with_evidence(
+                user=user, condition=condition, level=data["level"], date=data["date"],
+                rationale=data["rationale"], rationale_en=data["rationale_en"],
+                classification=data["classification"], evidence=form.evidence_target(),
+                confidence=data["confidence"], note=data["evidence_note"], submit="submit" in request.POST)
         except ValidationError as exc:
             add_errors(form, exc)
         except ServiceError as exc:
@@ -167,3 +166,24 @@ def assessment_detail(request: HttpRequest, key: str) -> HttpResponse:
     }
     return render_page(request, "results/assessment_detail.html", context,
                        shown=[assessment, assessment.visible_evidence], status=status)
+
+
+@login_required
+@require_POST
+def assessment_board_approve(request: HttpRequest, key: str) -> HttpResponse:
+    """Approve an assessment from the board's list of those awaiting review, then show the board
+    again (``next``): with htmx the board is replaced in place and its progress moves."""
+    user = request.user
+    try:
+        assessment = records.assessment_get(user=user, key=key)
+    except ObjectDoesNotExist:
+        raise Http404 from None
+    try:
+        services.assessment_approve(user=user, assessment=assessment,
+                                    version=int(request.POST.get("version") or 0), comment="")
+    except (ServiceError, PermissionDenied, ValidationError) as exc:
+        messages.error(request, getattr(exc, "message", None) or " ".join(getattr(exc, "messages", [str(exc)])))
+    else:
+        messages.success(request, _("%(condition)s: approved; it now counts for progress.")
+                         % {"condition": assessment.condition.code or assessment.condition})
+    return redirect(next_url(request) or reverse("objectives"))

@@ -7,7 +7,9 @@ from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
+from missiemonitor.accounts.services import user_can_manage
 from missiemonitor.core.models import Classification
+from missiemonitor.web.pages import can_write
 
 NAVIGATION = [
     ("dashboard", _("Dashboard")),
@@ -36,12 +38,15 @@ def shell(request):
         return {"navigation": []}
     path = request.path
     navigation = []
-    for name, label in NAVIGATION:
+    managing = user_can_manage(user)
+    for name, label in [*NAVIGATION, *([("users", _("Users"))] if managing else [])]:
         url = reverse(name)
         current = path == url if url == "/" else path.startswith(url)
         navigation.append({"url": url, "label": label, "current": current})
     return {
         "navigation": navigation,
+        "user_can_write": can_write(user),
+        "user_can_manage_users": managing,
         "user_clearance": Classification(user.clearance).label,
         "user_missions": SimpleLazyObject(lambda: _user_missions(user)),
     }

@@ -8,7 +8,13 @@ this module only translates their outcomes for people:
 * a ``VersionConflict`` (someone saved the record since the form was read) re-renders the form
   with the user's input kept, a clear conflict message, and the values now stored, with the
   hidden version moved on so that saving again deliberately overwrites;
-* ``PermissionDenied`` is a 403 and a record the user may not see is a 404.
+* ``PermissionDenied`` is a 403 and a record the user may not see is a 404;
+* ``RecordInUse`` (on delete: other records depend on it) is refused with a 409 naming them.
+
+Only users whose role may write reach a form at all (:func:`~missiemonitor.web.pages.can_write`);
+the services check again. :func:`plain_spec` builds the spec of a plain record, whose services
+are the generic ones of :mod:`missiemonitor.core.editing`, and :func:`delete_view` the
+confirmation page that deletes one.
 """
 
 from __future__ import annotations
@@ -19,7 +25,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
@@ -27,8 +33,14 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from missiemonitor.core.editing import (
+    simple_record_create,
+    simple_record_delete,
+    simple_record_update,
+)
+from missiemonitor.core.records import RecordInUse, record_dependents
 from missiemonitor.core.workflow import ServiceError, VersionConflict
-from missiemonitor.web.pages import render_page
+from missiemonitor.web.pages import can_write, render_page
 
 
 @dataclass(frozen=True)
@@ -44,6 +56,37 @@ class EditSpec:
     parent_model: type[models.Model] | None = None
     template: str = "web/record_form.html"
     cancel_url: Callable[[models.Model | None, models.Model | None], str] | None = None
+    # delete(user=, record=, version=); deleted_url(record) is where to go afterwards
+    delete: Callable[..., None] | None = None
+    deleted_url: Callable[[models.Model], str] | None = None
+    delete_name: str = ""  # the URL name of the delete page, for the link on the edit form
+
+
+def plain_spec(model: type[models.Model], form_class: type, *, title_new: str, title_edit: str,
+               success_url: Callable[[models.Model], str], key_base: Callable[[dict, Any], str],
+               key_date: str | None = None, parent_model: type[models.Model] | None = None,
+               parent_field: str | None = None, deleted_url: Callable[[models.Model], str] | None = None,
+               delete_name: str = "", **options: Any) -> EditSpec:
+    """The spec of a plain record: created with a readable key from ``key_base(data, parent)``
+    (and the date in ``data[key_date]``), under ``parent`` as ``parent_field`` when it has one;
+    changed and deleted through the generic record services. Without ``deleted_url`` the
+    record cannot be deleted from the pages."""
+
+    def create(*, user, parent, data):
+        fields = {**data, parent_field: parent} if parent_field and parent is not None else data
+        return simple_record_create(model=model, user=user, key_base=key_base(data, parent),
+                            key_date=data.get(key_date) if key_date else None, fields=fields)
+
+    def update(*, user, record, version, data):
+        return simple_record_update(model=model, user=user, record=record, version=version, fields=data)
+
+    def delete(*, user, record, version):
+        simple_record_delete(model=model, user=user, record=record, version=version)
+
+    return EditSpec(model=model, form_class=form_class, create=create, update=update, title_new=title_new,
+                    title_edit=title_edit, success_url=success_url, parent_model=parent_model,
+                    delete=delete if deleted_url else None, deleted_url=deleted_url,
+                    delete_name=delete_name, **options)
 
 
 def edit_view(spec: EditSpec) -> Callable[..., HttpResponse]:
@@ -54,6 +97,8 @@ def edit_view(spec: EditSpec) -> Callable[..., HttpResponse]:
     @require_http_methods(["GET", "POST"])
     def view(request: HttpRequest, key: str | None = None) -> HttpResponse:
         user = request.user
+        if not can_write(user):
+            raise PermissionDenied
         creating = request.resolver_match.url_name.endswith("_new")
         record = parent = None
         try:
@@ -85,9 +130,11 @@ def edit_view(spec: EditSpec) -> Callable[..., HttpResponse]:
                     add_errors(form, exc)
                 except ServiceError as exc:
                     form.add_error(None, exc.message)
+                except RecordInUse as exc:  # a nested row that other records still use
+                    form.add_error(None, str(exc))
                 else:
                     messages.success(request, _("Saved: %(record)s.") % {"record": saved})
-                    return redirect(_next_url(request) or spec.success_url(saved))
+                    return redirect(next_url(request) or spec.success_url(saved))
         else:
             initial = {name: value for name, value in request.GET.items()} if creating else None
             form = spec.form_class(instance=instance, initial=initial, **form_kwargs)
@@ -98,16 +145,60 @@ def edit_view(spec: EditSpec) -> Callable[..., HttpResponse]:
             "parent": parent,
             "title": spec.title_new if creating else spec.title_edit,
             "conflict": conflict,
-            "next": _next_url(request) if request.method == "POST" else request.GET.get("next", ""),
+            "next": next_url(request) if request.method == "POST" else request.GET.get("next", ""),
             "cancel_url": (spec.cancel_url(record, parent) if spec.cancel_url
                            else (spec.success_url(record) if record else request.META.get("HTTP_REFERER", "/"))),
+            "delete_name": spec.delete_name if record is not None and spec.delete else "",
         }
         return render_page(request, spec.template, context, shown=[record, parent], status=status)
 
     return view
 
 
-def _next_url(request: HttpRequest) -> str | None:
+def delete_view(spec: EditSpec) -> Callable[..., HttpResponse]:
+    """The confirmation page of deleting a record: GET says what it is and whether other
+    records depend on it (then there is nothing to confirm); POST, with the version read,
+    deletes it through ``spec.delete`` and goes to ``spec.deleted_url``."""
+
+    @login_required
+    @require_http_methods(["GET", "POST"])
+    def view(request: HttpRequest, key: str) -> HttpResponse:
+        user = request.user
+        if not can_write(user) or spec.delete is None:
+            raise PermissionDenied
+        try:
+            record = spec.model.objects.visible_to(user).get(key=key)
+        except ObjectDoesNotExist:
+            raise Http404 from None
+        error = None
+        status = 200
+        if request.method == "POST":
+            target = spec.deleted_url(record)
+            name = str(record)
+            try:
+                spec.delete(user=user, record=record, version=int(request.POST.get("version") or 0))
+            except (VersionConflict, RecordInUse) as exc:
+                error = getattr(exc, "message", None) or str(exc)
+                status = 409
+                record = spec.model.objects.visible_to(user).filter(pk=record.pk).first()
+                if record is None:  # deleted meanwhile by someone else
+                    raise Http404 from None
+            else:
+                messages.success(request, _("Deleted: %(record)s.") % {"record": name})
+                return redirect(target)
+        context = {
+            "record": record,
+            "kind": record._meta.verbose_name,
+            "dependents": record_dependents(user=user, record=record),
+            "error": error,
+            "cancel_url": spec.success_url(record),
+        }
+        return render_page(request, "web/record_delete.html", context, shown=[record], status=status)
+
+    return view
+
+
+def next_url(request: HttpRequest) -> str | None:
     """Where the form came from (a ``next`` field), when it is a page of this site."""
     target = request.POST.get("next", "")
     if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},

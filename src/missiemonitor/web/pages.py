@@ -1,5 +1,6 @@
 """What every page view shares: rendering with the classification banner, reading the period
-and the mission scope from the query string, and telling htmx requests apart."""
+and the mission scope from the query string, pagination, whether the user may write, and
+telling htmx requests apart."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Page, Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.dateparse import parse_date
@@ -31,6 +34,27 @@ def render_page(
 
 def is_htmx(request: HttpRequest) -> bool:
     return bool(getattr(request, "htmx", False))
+
+
+def can_write(user: Any) -> bool:
+    """Whether the user's role may write records (the rule of ``core.workflow``): pages show
+    write actions only then."""
+    from missiemonitor.core.workflow import WRITER_ROLES, require_role
+
+    try:
+        require_role(user, WRITER_ROLES)
+    except PermissionDenied:
+        return False
+    return True
+
+
+PAGE_SIZE = 25
+
+
+def paginate(request: HttpRequest, items: Any, *, per_page: int = PAGE_SIZE) -> Page:
+    """One page of ``items`` (a queryset: a count and one slice in the database) from
+    ``?page=N``; a page out of range shows the last one."""
+    return Paginator(items, per_page).get_page(request.GET.get("page"))
 
 
 @dataclass(frozen=True)
@@ -101,6 +125,14 @@ def _parse(value: str | None, name: str, errors: list[str]) -> dt.date | None:
 
 
 def mission_keys_from(request: HttpRequest) -> list[str] | None:
-    """``?mission=key&mission=key2``; None means every mission the user may see."""
+    """``?mission=key&mission=key2``; None means every mission the user may see. A key that
+    does not exist or names a mission the user may not see (the two look alike) raises
+    :class:`~missiemonitor.core.scope.UnknownMission`, which
+    :class:`~missiemonitor.web.middleware.UnknownMissionMiddleware` shows as a page saying so."""
+    from missiemonitor.core.scope import mission_scope
+
     keys = [key for key in request.GET.getlist("mission") if key]
-    return keys or None
+    if not keys:
+        return None
+    mission_scope(user=request.user, mission_keys=keys)  # one query; raises UnknownMission
+    return keys

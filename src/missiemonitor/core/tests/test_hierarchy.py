@@ -7,7 +7,7 @@ from django.utils import translation
 
 from missiemonitor.api.tests.conftest import client_for
 from missiemonitor.api.tests.world import build_world
-from missiemonitor.core.editing import plain_create, plain_update
+from missiemonitor.core.editing import simple_record_create, simple_record_update
 from missiemonitor.monitoring.models import Finding, MonitoringVisit
 from missiemonitor.results.models import Condition, LongTermObjective
 
@@ -53,11 +53,11 @@ def test_a_parent_is_not_raised_above_its_parts(world):
 def test_the_page_services_refuse_a_finding_below_its_visit(world):
     visit = MonitoringVisit.objects.get(key="visit-alpha-2-0")
     with translation.override("en"), pytest.raises(ValidationError) as refused:
-        plain_create(Finding, user=world.users["high"], key_base="f", key_date=None,
+        simple_record_create(model=Finding, user=world.users["high"], key_base="f", key_date=None,
                      fields={"visit": visit, "text": "Gezien", "classification": 0})
     assert refused.value.message_dict == {"classification": [
         "A record may not be classified lower than monitoring visit visit-alpha-2-0, which it belongs to."]}
     finding = Finding.objects.get(key="finding-alpha-2-0")
     with pytest.raises(ValidationError):
-        plain_update(Finding, user=world.users["high"], record=finding, version=1, fields={"classification": 0})
+        simple_record_update(model=Finding, user=world.users["high"], record=finding, version=1, fields={"classification": 0})
     assert Finding.objects.get(pk=finding.pk).classification == 2

@@ -11,6 +11,8 @@ from django.db.models import Prefetch, QuerySet
 from missiemonitor.results.models import (
     ConditionAssessment,
     Evidence,
+    Framework,
+    FrameworkVersion,
     Indicator,
     LongTermObjective,
     Objective,
@@ -74,3 +76,28 @@ def assessments_awaiting_review(*, user: Any, mission_keys: list[str] | None = N
     if mission_keys:
         qs = qs.filter(mission__key__in=mission_keys)
     return list(qs)
+
+
+def frameworks_overview(*, user: Any) -> QuerySet[Framework]:
+    """Results frameworks with their versions (``visible_versions``, by issue date) and those
+    with their long-term objectives (``visible_objectives``), to be paged."""
+    objectives = LongTermObjective.objects.visible_to(user).order_by("order", "key")
+    versions = (FrameworkVersion.objects.visible_to(user).select_related("scale")
+                .prefetch_related(Prefetch("objectives", queryset=objectives, to_attr="visible_objectives"))
+                .order_by("issued", "key"))
+    return (Framework.objects.visible_to(user).select_related("mission")
+            .prefetch_related(Prefetch("versions", queryset=versions, to_attr="visible_versions"))
+            .order_by("mission__key", "key"))
+
+
+def indicator_get(*, user: Any, key: str) -> Indicator:
+    """One indicator with what it belongs to and its targets."""
+    return (Indicator.objects.visible_to(user)
+            .select_related("mission", "contribution", "programme", "objective", "log_dimension")
+            .prefetch_related("targets").get(key=key))
+
+
+def indicator_observation_list(*, user: Any, indicator: Indicator) -> QuerySet[Observation]:
+    """All observations of an indicator (every disaggregation), newest period first, to be paged."""
+    return (Observation.objects.visible_to(user).filter(indicator=indicator).select_related("source")
+            .order_by("-start", "-end", "key"))

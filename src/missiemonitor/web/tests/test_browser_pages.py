@@ -36,6 +36,24 @@ PAGES = [
     ("accessibility", "/toegankelijkheid/"),
     ("event-form", "/context/gebeurtenissen/nieuw/"),
     ("expenditure-form", "/financien/uitgaven/nieuw/"),
+    ("mission-form", "/missies/mission-alpha/bewerken/"),
+    ("mission-delete", "/missies/mission-alpha/verwijderen/"),
+    ("mandate", "/mandaten/mandate-alpha/"),
+    ("event-form-figures", "/context/gebeurtenissen/event-political/bewerken/"),
+    ("frameworks", "/kaders/"),
+    ("programmes", "/programmas/"),
+    ("condition-form", "/doelstellingen/lto/voorwaarde/"),
+    ("indicator", "/indicatoren/indicator-advice/"),
+    ("indicator-form", "/indicatoren/indicator-advice/bewerken/"),
+    ("signatories", "/rapportage/ondertekening/"),
+    ("reference", "/referentie/"),
+    ("sources", "/referentie/bronnen/"),
+    ("rating-scale-form", "/referentie/beoordelingsschalen/scale-test/bewerken/"),
+]
+ADMIN_PAGES = [
+    ("users", "/gebruikers/"),
+    ("user-new", "/gebruikers/nieuw/"),
+    ("user-edit", "/gebruikers/reporter/"),
 ]
 PREVIEW = "/rapportage/voorbeeld/?start=2024-05-01&end=2025-04-30&audience=public&language=nl"
 
@@ -70,6 +88,22 @@ def test_every_page_is_accessible_and_screenshotted(browser_page):
     if violations:
         problems["report-preview"] = violations
     bp.console_errors.clear()
+    page.goto("/missies/")
+    bp.sign_out()
+    from missiemonitor.accounts.models import Role
+    from missiemonitor.core.models import Classification
+    from missiemonitor.testing.factories import UserFactory
+
+    UserFactory(username="beheerder", role=Role.COORDINATOR, is_staff=True, all_missions=True,
+                clearance=Classification.STG_CONFIDENTIEEL)
+    bp.sign_in("beheerder")
+    for name, url in ADMIN_PAGES:
+        page.goto(url)
+        assert page.locator("[data-testid=classification-top]").is_visible(), name
+        violations = bp.check(name)
+        if violations:
+            problems[name] = violations
+    assert not bp.console_errors, bp.console_errors
     page.goto("/?start=2024-05-01&end=2025-04-30")
     page.get_by_role("button", name="English").click()
     page.wait_for_load_state()

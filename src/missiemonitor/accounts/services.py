@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from missiemonitor.accounts.models import MissionMembership, Role, User
 from missiemonitor.core.models import Classification
+from missiemonitor.core.permissions import can_manage_users
 from missiemonitor.core.visibility import can_see
 from missiemonitor.core.workflow import ServiceError
 from missiemonitor.missions.models import Mission
@@ -69,7 +70,6 @@ def demo_user_ensure(*, username: str, password: str) -> User:
 # missions unless they have it, no membership of a mission they may not see. They cannot change users cleared above them (or administrators, unless they are one), and
 # cannot demote or deactivate themselves.
 
-MANAGER_ROLES = frozenset({Role.COORDINATOR})  # besides superusers
 
 
 class UserChanged(ServiceError):
@@ -79,12 +79,9 @@ class UserChanged(ServiceError):
 
 
 def user_can_manage(actor: Any) -> bool:
-    """Users are managed at administrator level: by superusers, and by staff coordinators with
-    need-to-know for all missions (the rule of ``core.permissions.can_manage_users``)."""
-    if not (getattr(actor, "is_authenticated", False) and getattr(actor, "is_active", False)
-            and isinstance(actor, User)):
-        return False
-    return actor.is_superuser or (actor.is_staff and actor.role in MANAGER_ROLES and actor.all_missions)
+    """Users are managed at administrator level (the rule of
+    :func:`missiemonitor.core.permissions.can_manage_users`)."""
+    return isinstance(actor, User) and can_manage_users(actor)
 
 
 def _require_manager(actor: Any) -> None:

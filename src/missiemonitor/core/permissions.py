@@ -103,6 +103,13 @@ def in_mission(user: Any, mission: Any) -> bool:
     return mission_id in getattr(user, "mission_ids", frozenset())
 
 
+def _mission_of(record: models.Model) -> int | None:
+    """The primary key of the mission ``record`` belongs to (itself, for a mission), by the
+    need-to-know path the visibility rule uses."""
+    path = getattr(type(record), "need_to_know_path", "mission")
+    return record.pk if path == "pk" else getattr(record, f"{path}_id", None)
+
+
 def _state(record: models.Model) -> str | None:
     field = REVIEW_MODELS.get(_label(record), (None,))[0]
     return getattr(record, field) if field else None
@@ -198,7 +205,7 @@ def can_edit(user: Any, target: type[models.Model] | models.Model, *, mission: A
         return False
     if isinstance(target, type):
         return True
-    if mission is None and not in_mission(user, getattr(target, "mission_id", None)):
+    if mission is None and not in_mission(user, _mission_of(target)):
         return False
     state = _state(target)
     return state is None or state in EDITABLE_STATES

@@ -13,7 +13,16 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from missiemonitor.core.workflow import REVIEWER_ROLES, ServiceError
+from missiemonitor.core.permissions import (
+    REVIEWER_ROLES,
+    can_approve,
+    can_create,
+    can_edit,
+    can_return,
+    can_submit,
+    has_role,
+)
+from missiemonitor.core.workflow import ServiceError
 from missiemonitor.missions.models import Contribution
 from missiemonitor.monitoring import selectors, services
 from missiemonitor.monitoring.forms import (
@@ -40,7 +49,6 @@ from missiemonitor.web.editing import (
     plain_spec,
 )
 from missiemonitor.web.pages import (
-    can_write,
     default_period,
     is_htmx,
     mission_keys_from,
@@ -154,9 +162,11 @@ def _inbox(request: HttpRequest, *, notice: str = "", failed: str = "", failed_k
     reports = selectors.fieldreport_inbox(user=user, mission_keys=mission_keys)
     groups = [{"status": state, "label": label, "reports": [r for r in reports if r.status == state]}
               for state, label in INBOX_GROUPS]
-    context = {"groups": groups, "can_write": can_write(user), "notice": notice, "failed": failed,
-               "failed_key": failed_key,
-               "can_review": user.role in REVIEWER_ROLES}
+    context = {"groups": groups, "can_write": can_create(user, FieldReport), "notice": notice,
+               "failed": failed, "failed_key": failed_key,
+               "can_review": has_role(user, REVIEWER_ROLES),
+               "returnable": {r.pk for r in reports if can_return(user, r)},
+               "approvable": {r.pk for r in reports if can_approve(user, r)}}
     template = "monitoring/_inbox.html" if is_htmx(request) else "monitoring/inbox.html"
     return render_page(request, template, context, shown=[reports], status=status)
 
@@ -235,13 +245,13 @@ def fieldreport_detail(request: HttpRequest, key: str) -> HttpResponse:
                 messages.success(request, str(done))
                 return redirect("fieldreport", key=report.key)
         status = 409 if form.non_field_errors() else 400
-    editable = report.status in ("draft", "returned") and can_write(user)
     context = {
         "report": report,
         "form": form,
-        "can_review": report.status == "submitted" and user.role in REVIEWER_ROLES and report.author_id != user.pk,
-        "can_submit": editable,
-        "can_edit": editable,
+        "can_review": can_return(user, report),
+        "can_approve": can_approve(user, report),
+        "can_submit": can_submit(user, report),
+        "can_edit": can_edit(user, report),
     }
     return render_page(request, "monitoring/fieldreport_detail.html", context, shown=[report], status=status)
 

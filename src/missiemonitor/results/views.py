@@ -13,11 +13,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from missiemonitor.core.workflow import REVIEWER_ROLES, WRITER_ROLES, ServiceError
+from missiemonitor.core.permissions import can_approve, can_create, can_return, can_submit
+from missiemonitor.core.workflow import ServiceError
 from missiemonitor.missions.selectors import missions_visible
 from missiemonitor.results import services
 from missiemonitor.results.forms import AssessmentForm, ReviewForm
-from missiemonitor.results.models import Condition
+from missiemonitor.results.models import Condition, ConditionAssessment
 from missiemonitor.results.selectors import objective_progress, objective_progress_history, records
 from missiemonitor.web.editing import add_errors, next_url
 from missiemonitor.web.pages import (
@@ -45,14 +46,15 @@ def objectives_board(request: HttpRequest) -> HttpResponse:
                   for status in item.conditions]}
         for item in progress
     ]
+    awaiting = records.assessments_awaiting_review(user=user, mission_keys=mission_keys)
     context = {
         "period": period,
         "board": board,
         "missions": list(missions_visible(user=user)),
         "selected": set(mission_keys or []),
-        "awaiting": records.assessments_awaiting_review(user=user, mission_keys=mission_keys),
-        "can_write": user.role in WRITER_ROLES,
-        "can_review": user.role in REVIEWER_ROLES,
+        "awaiting": awaiting,
+        "approvable": {a.pk for a in awaiting if can_approve(user, a)},
+        "can_write": can_create(user, ConditionAssessment),
     }
     template = "results/_board.html" if is_htmx(request) else "results/board.html"
     return render_page(request, template, context, shown=[progress, list(history.values())])
@@ -75,7 +77,7 @@ def objective_detail(request: HttpRequest, key: str) -> HttpResponse:
     rows = [{"status": status, "history": assessments.get(status.condition.pk, [])}
             for status in (current.conditions if current else [])]
     context = {"objective": objective, "history": history, "current": current, "rows": rows,
-               "period": period, "can_write": user.role in WRITER_ROLES}
+               "period": period, "can_write": can_create(user, ConditionAssessment)}
     return render_page(request, "results/objective_detail.html", context,
                        shown=[objective, history, list(assessments.values())])
 
@@ -117,10 +119,9 @@ def assessment_new(request: HttpRequest, key: str) -> HttpResponse:
 
 
 REVIEW_ACTIONS = {
-    "submit": (services.assessment_submit, WRITER_ROLES, gettext_lazy("Submitted for review.")),
-    "approve": (services.assessment_approve, REVIEWER_ROLES,
-                gettext_lazy("Approved: it now counts for progress.")),
-    "return": (services.assessment_return, REVIEWER_ROLES, gettext_lazy("Returned to the assessor.")),
+    "submit": (services.assessment_submit, gettext_lazy("Submitted for review.")),
+    "approve": (services.assessment_approve, gettext_lazy("Approved: it now counts for progress.")),
+    "return": (services.assessment_return, gettext_lazy("Returned to the assessor.")),
 }
 
 
@@ -138,7 +139,7 @@ def assessment_detail(request: HttpRequest, key: str) -> HttpResponse:
         action = request.POST.get("action")
         if action not in REVIEW_ACTIONS:
             return HttpResponse(status=400)
-        service, _roles, done = REVIEW_ACTIONS[action]
+        service, done = REVIEW_ACTIONS[action]
         if form.is_valid():
             kwargs = {"user": user, "assessment": assessment, "version": form.cleaned_data["version"]}
             if action != "submit":
@@ -159,9 +160,9 @@ def assessment_detail(request: HttpRequest, key: str) -> HttpResponse:
         "condition": assessment.condition,
         "objective": objective,
         "form": form,
-        "can_review": user.role in REVIEWER_ROLES and assessment.state == "submitted"
-                      and assessment.assessor_id != user.pk,
-        "can_submit": user.role in WRITER_ROLES and assessment.state in ("draft", "returned"),
+        "can_review": can_return(user, assessment),
+        "can_approve": can_approve(user, assessment),
+        "can_submit": can_submit(user, assessment),
         "board_url": reverse("objectives") + (f"?mission={assessment.mission.key}" if assessment.mission_id else ""),
     }
     return render_page(request, "results/assessment_detail.html", context,

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from missiemonitor.core.dataset.errors import DatasetError
-from missiemonitor.core.models import Classification
+from missiemonitor.core.permissions import can_load_datasets
 from missiemonitor.core.selectors import dataset_export
 from missiemonitor.core.services import dataset_load_text
 from missiemonitor.missions.selectors import missions_visible
@@ -25,10 +25,9 @@ from missiemonitor.web.pages import render_page
 
 
 def may_load_datasets(user) -> bool:
-    """A dataset file can change any record, so only someone who may see every record loads it
-    through the web: a coordinator with need-to-know for all missions and the highest clearance."""
-    return (user.role == "coordinator" and user.all_missions
-            and user.clearance == max(Classification.values))
+    """A dataset file can change any record (the rule of
+    :func:`missiemonitor.core.permissions.can_load_datasets`)."""
+    return can_load_datasets(user)
 
 
 @login_required

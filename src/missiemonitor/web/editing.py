@@ -38,6 +38,7 @@ from missiemonitor.core.editing import (
     simple_record_delete,
     simple_record_update,
 )
+from missiemonitor.core.permissions import can_create, can_delete, can_edit
 from missiemonitor.core.records import RecordInUse, record_dependents
 from missiemonitor.core.workflow import ServiceError, VersionConflict
 from missiemonitor.web.pages import can_write, render_page
@@ -108,6 +109,8 @@ def edit_view(spec: EditSpec) -> Callable[..., HttpResponse]:
                 record = spec.model.objects.visible_to(user).get(key=key)
         except ObjectDoesNotExist:
             raise Http404 from None
+        if not (can_create(user, spec.model) if record is None else can_edit(user, record)):
+            raise PermissionDenied
         form_kwargs = {"user": user, "parent": parent}
         instance = record if record is not None else spec.model()
         conflict = None
@@ -170,6 +173,8 @@ def delete_view(spec: EditSpec) -> Callable[..., HttpResponse]:
             record = spec.model.objects.visible_to(user).get(key=key)
         except ObjectDoesNotExist:
             raise Http404 from None
+        if not can_delete(user, record):
+            raise PermissionDenied
         error = None
         status = 200
         if request.method == "POST":

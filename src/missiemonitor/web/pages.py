@@ -8,7 +8,6 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Page, Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -37,15 +36,11 @@ def is_htmx(request: HttpRequest) -> bool:
 
 
 def can_write(user: Any) -> bool:
-    """Whether the user's role may write records (the rule of ``core.workflow``): pages show
-    write actions only then."""
-    from missiemonitor.core.workflow import WRITER_ROLES, require_role
+    """Whether the user's role may write records of some kind: pages show write actions only
+    then (the rule of :func:`missiemonitor.core.permissions.can_write_some`)."""
+    from missiemonitor.core.permissions import can_write_some
 
-    try:
-        require_role(user, WRITER_ROLES)
-    except PermissionDenied:
-        return False
-    return True
+    return can_write_some(user)
 
 
 PAGE_SIZE = 25

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import OpenApiParameter
 
@@ -157,8 +158,8 @@ def _invalid_param_schema() -> dict[str, Any]:
 
 
 PATH_PARAMETERS = {
-    "key": _("The record's key."),
-    "prefix": _("The token's prefix (the part after 'mm_')."),
+    "key": gettext_lazy("The record's key."),
+    "prefix": gettext_lazy("The token's prefix (the part after 'mm_')."),
 }
 
 

@@ -81,11 +81,22 @@ def mission_field_mode(model: type[models.Model]) -> str:
     return "derived"
 
 
+_MISMATCH = _("This contribution belongs to another mission than the record.")
+
+
 def _derived_mission_id(section: spec.Section, obj: models.Model, given: Any) -> int | None:
     mode = section.mission
     if mode == "none":
         return None
     if mode in {"explicit", "required"}:
+        # A record about a contribution belongs to the contribution's mission: without it, an
+        # incident or finding linked only to a contribution would be visible to everyone.
+        contribution = getattr(obj, "contribution", None) if section.field("contribution") else None
+        if contribution is not None:
+            given_id = given.pk if given is not None else None
+            if given_id is not None and given_id != contribution.mission_id:
+                raise ValidationError({"contribution": [_MISMATCH]})
+            return contribution.mission_id
         if given is not None:
             return given.pk
         if section.parent_attr:  # a nested record without its own mission takes its parent's
@@ -97,7 +108,8 @@ def _derived_mission_id(section: spec.Section, obj: models.Model, given: Any) ->
     return getattr(owner, "mission_id", None)
 
 
-def _check_visible(user: Any, obj: models.Model, changes: RecordChanges) -> None:
+def _check_references(user: Any, changes: RecordChanges) -> None:
+    """Every referenced record must be visible, checked before anything else looks at them."""
     errors: dict[str, list[str]] = {}
     for name, value in changes.values.items():
         if isinstance(value, Record) and not can_see(user, value):
@@ -107,6 +119,10 @@ def _check_visible(user: Any, obj: models.Model, changes: RecordChanges) -> None
             errors.setdefault(name, []).append(_("No record with this key exists."))
     if errors:
         raise ValidationError(errors)
+
+
+def _check_visible(user: Any, obj: models.Model, changes: RecordChanges) -> None:
+    _check_references(user, changes)
     if isinstance(obj, Record) and not can_see(user, obj):
         if obj.classification > user.clearance:
             raise ValidationError(
@@ -142,15 +158,23 @@ def _apply(obj: models.Model, changes: RecordChanges, *, creating: bool) -> set[
             setattr(obj, name, value)
             changed.add(name)
     if section is not None and section.mission != "self":
-        mission_id = _derived_mission_id(section, obj, given_mission)
-        if (
+        keeps = (
             section.mission in {"explicit", "required"}
             and "mission" not in changes.values
             and not creating
-        ):
-            mission_id = obj.mission_id
+        )
+        if keeps:  # an edit that names no mission keeps the record's
+            given_mission = obj.mission
+        mission_id = _derived_mission_id(section, obj, given_mission)
+        if keeps and obj.mission_id is None and getattr(obj, "contribution_id", None) is None:
+            mission_id = None
+        # A record stored without a mission while it is about a contribution takes the
+        # contribution's on its next edit: narrowing who sees it is not a move.
+        narrowing = not creating and obj.mission_id is None and mission_id is not None and (
+            getattr(obj, "contribution_id", None) is not None
+        )
         if mission_id != obj.mission_id:
-            if not creating:
+            if not creating and not narrowing:
                 raise ValidationError(
                     {
                         "mission": [
@@ -285,6 +309,7 @@ def record_create(*, user: Any, model: type[Record], key: str, changes: RecordCh
     """Create one record of ``model`` with ``key``. Raises ``ValidationError`` (by field) when
     the values are not valid or the user could not see the result."""
     obj = model(key=key)
+    _check_references(user, changes)
     _apply(obj, changes, creating=True)
     _check_visible(user, obj, changes)
     _full_clean(obj)
@@ -304,6 +329,7 @@ def record_update(
     locked = model.objects.select_for_update().filter(visibility_q(model, user)).get(pk=record.pk)
     if locked.version != expected_version:
         raise StaleVersion(locked.version)
+    _check_references(user, changes)
     changed = _apply(locked, changes, creating=False)
     _check_visible(user, locked, changes)
     if changed:

@@ -67,6 +67,14 @@ class Writer:
                 return self.pks[name][key]
         raise KeyError(f"{target}:{key}")  # validation guarantees this does not happen
 
+    def _mission_pk(self, key: str) -> int:
+        """A derived mission may be one the file never names (a stored contribution's)."""
+        missions = self.pks["missions"]
+        if key not in missions:
+            missions[key] = spec.by_name()["missions"].model.objects.values_list(
+                "pk", flat=True).get(key=key)
+        return missions[key]
+
     def _attrs(self, item: Item, *, self_refs: bool) -> dict[str, Any]:
         section = item.section
         attrs: dict[str, Any] = {}
@@ -87,7 +95,7 @@ class Writer:
             else:
                 attrs.update(f.to_attrs(value))
         if section.keyed and section.mission != "self":
-            attrs["mission_id"] = self.pks["missions"][item.mission_key] if item.mission_key else None
+            attrs["mission_id"] = self._mission_pk(item.mission_key) if item.mission_key else None
         if section.parent_attr and item.parent is not None:
             attrs[f"{section.parent_attr}_id"] = self.pk(item.parent.section.name, item.parent.key)
         return attrs

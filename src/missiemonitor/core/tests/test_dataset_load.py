@@ -192,3 +192,27 @@ def test_classification_may_not_be_lower_than_owner(tmp_path):
         "    name: FP-eenheid\n", "    name: FP-eenheid\n    classification: stg-confidentieel\n"))
     message = _load_error(path)
     assert "roles[0].postings[0].classification: is ongerubriceerd, lower than stg-confidentieel" in message
+
+
+def _incident_file(tmp_path: Path, mission_line: str) -> Path:
+    path = tmp_path / "incident.yaml"
+    path.write_text(
+        "format: missiemonitor-dataset\nversion: 1\n"
+        f"incidents:\n  - key: inc-1\n    contribution: fp\n{mission_line}    date: 2024-12\n"
+        "    incident_type: injury\n    severity: minor\n    description: Gewond bij oefening\n"
+    )
+    return path
+
+
+def test_a_record_about_a_contribution_takes_its_mission(tmp_path):
+    from missiemonitor.context.models import Incident
+
+    dataset_load(path=SMALL)
+    dataset_load(path=_incident_file(tmp_path, ""))
+    assert Incident.objects.get(key="inc-1").mission.key == "m1"
+
+
+def test_a_record_for_another_mission_than_its_contribution_is_refused(tmp_path):
+    dataset_load(path=SMALL)
+    message = _load_error(_incident_file(tmp_path, "    mission: m2\n"))
+    assert "incidents[0].contribution: contribution 'fp' belongs to mission 'm1', not to 'm2'" in message

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from missiemonitor.core.records import record_links_check
 from missiemonitor.core.workflow import (
     EDITABLE_STATES,
     REVIEWER_ROLES,
@@ -226,6 +227,8 @@ def evidence_add(
                                % {"model": model._meta.verbose_name, "key": target}}) from None
     if confidence not in Evidence.Confidence.values:
         raise ValidationError({"confidence": _("Confidence is low, medium or high.")})
+    if classification is None:  # at least as high as the assessment and what it cites
+        classification = max(record.classification, linked.classification)
     evidence = Evidence(
         key=key or new_key(f"{record.key[:50]}-evidence"),
         assessment=record,
@@ -236,6 +239,7 @@ def evidence_add(
         confidence=confidence,
         **{attr: linked},
     )
+    record_links_check(record=evidence)
     evidence.save()
     bump(record, [])  # the assessment's evidence changed: a reviewer's view of it is stale
     return evidence

@@ -157,6 +157,13 @@ def _check_evidence(v: Validator, item: Item) -> None:
         v.error(item.line, item.path,
                 f"evidence of kind {kind!r} needs exactly the field {wanted!r}"
                 + (f", not {', '.join(repr(g) for g in given if g != wanted)}" if set(given) - {wanted} else ""))
+    for name in given:  # evidence tells of what it cites: it may not be classified lower
+        target, key = item.section.field(name).target, item.values[name]
+        level = v.ref_classification(target, key)
+        if item.classification < level:
+            v.error(item.line_of("classification"), f"{item.path}.classification",
+                    f"is {_code(item.classification)}, lower than {_code(level)} of the "
+                    f"{name.replace('_', ' ')} {key!r} it cites")
 
 
 @cache

@@ -135,6 +135,19 @@ def _check_visible(user: Any, obj: models.Model, changes: RecordChanges) -> None
         raise ValidationError({"mission": [_("You may only write records of your own missions.")]})
 
 
+def record_links_check(*, record: models.Model) -> None:
+    """A record that cites another (an evidence item its finding, say) is classified at least
+    as high as what it cites; otherwise a reader cleared for the citation only would learn of
+    the cited record. Raises ``ValidationError`` on ``classification``."""
+    for name in getattr(type(record), "visibility_links", ()):
+        linked = getattr(record, name)
+        if linked is not None and linked.classification > record.classification:
+            raise ValidationError({"classification": [
+                _("A record may not be classified lower than the %(model)s %(key)s it cites.")
+                % {"model": linked._meta.verbose_name, "key": linked.key}
+            ]})
+
+
 def _current(obj: models.Model, name: str) -> Any:
     """The attribute's value, a reference as its primary key (unset references do not raise)."""
     field = obj._meta.get_field(name)
@@ -282,14 +295,20 @@ def _check_unique_within(
             seen.add(value)
 
 
-def _sync_m2m(obj: models.Model, changes: RecordChanges) -> bool:
+def _sync_m2m(user: Any, obj: models.Model, changes: RecordChanges) -> bool:
+    """Set each list of references to the given records, plus the ones already linked that the
+    user may not see: a user edits the links they see, and cannot drop what they cannot see."""
     changed = False
     for name, values in changes.m2m.items():
         manager = getattr(obj, name)
-        wanted = {v.pk for v in values}
+        related = manager.model
         have = set(manager.values_list("pk", flat=True))
+        hidden = set()
+        if hasattr(related, "need_to_know_path") and have:
+            hidden = set(manager.exclude(visibility_q(related, user)).values_list("pk", flat=True))
+        wanted = {v.pk for v in values} | hidden
         if wanted != have:
-            manager.set(values)
+            manager.set(wanted)
             changed = True
     return changed
 
@@ -312,9 +331,10 @@ def record_create(*, user: Any, model: type[Record], key: str, changes: RecordCh
     _check_references(user, changes)
     _apply(obj, changes, creating=True)
     _check_visible(user, obj, changes)
+    record_links_check(record=obj)
     _full_clean(obj)
     _save(obj, None)
-    _sync_m2m(obj, changes)
+    _sync_m2m(user, obj, changes)
     _sync_children(obj, changes)
     return obj
 
@@ -332,9 +352,10 @@ def record_update(
     _check_references(user, changes)
     changed = _apply(locked, changes, creating=False)
     _check_visible(user, locked, changes)
+    record_links_check(record=locked)
     if changed:
         _full_clean(locked)
-    m2m_changed = _sync_m2m(locked, changes)
+    m2m_changed = _sync_m2m(user, locked, changes)
     children_changed = _sync_children(locked, changes)
     if changed or m2m_changed or children_changed:
         locked.version += 1

@@ -80,3 +80,18 @@ def test_an_edit_gives_a_stored_record_without_mission_its_contribution_mission(
                   changes=RecordChanges(values={"description": "Bijgewerkt"}))
     incident.refresh_from_db()
     assert incident.mission_id == world["alpha"].pk
+
+
+def test_an_edit_keeps_the_links_the_user_may_not_see(world):
+    from missiemonitor.monitoring.models import MonitoringVisit
+
+    charlie = MissionFactory(key="charlie")
+    visit = MonitoringVisitFactory(mission=None)
+    visit.missions.set([world["alpha"], world["bravo"]])
+    editor = UserFactory(clearance=Classification.STG_GEHEIM, missions=[world["bravo"], charlie])
+    # the editor does not know alpha: they replace bravo by charlie, and alpha stays
+    record_update(user=editor, record=visit, expected_version=visit.version,
+                  changes=RecordChanges(m2m={"missions": [charlie]}))
+    stored = MonitoringVisit.objects.get(pk=visit.pk)
+    assert sorted(stored.missions.values_list("key", flat=True)) == ["alpha", "charlie"]
+    assert stored.version == visit.version + 1

@@ -95,6 +95,22 @@ def _parse(value: str | None, name: str, errors: list[str]) -> dt.date | None:
 
 
 def mission_keys_from(request: HttpRequest) -> list[str] | None:
-    """``?mission=key&mission=key2``; None means every mission the user may see."""
-    keys = [key for key in request.GET.getlist("mission") if key]
+    """``?mission=key&mission=key2``; None means every mission the user may see. Keys of
+    missions that do not exist or that the user may not see (the two look alike) are left out
+    and reported in a message; when none is left, every mission the user may see is shown."""
+    from django.contrib import messages
+    from django.utils.translation import gettext as _
+
+    from missiemonitor.missions.selectors import missions_visible
+
+    keys = list(dict.fromkeys(key for key in request.GET.getlist("mission") if key))
+    if not keys:
+        return None
+    known = set(missions_visible(user=request.user, mission_keys=keys).values_list("key", flat=True))
+    unknown = [key for key in keys if key not in known]
+    if unknown:
+        keys = [key for key in keys if key in known]
+        text = (_("Unknown mission(s): %(keys)s; they are left out.") if keys else
+                _("Unknown mission(s): %(keys)s; every mission you may see is shown."))
+        messages.warning(request, text % {"keys": ", ".join(unknown)})
     return keys or None

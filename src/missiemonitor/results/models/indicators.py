@@ -19,7 +19,8 @@ MEASURE = {"max_digits": 20, "decimal_places": 4}
 
 
 class Dimension(Record):
-    """A way to break a figure down, for example tasking = NMI / OIR / national."""
+    """A way to break a figure down, for example tasking = own mission / other mission /
+    national."""
 
     name = models.CharField(_("name"), max_length=200)
     name_en = models.CharField(_("name in English"), max_length=200, blank=True)
@@ -164,7 +165,7 @@ class Observation(Record):
                              help_text=_("For figures stated as 'just under 1,000' or 'more than'."))
     disaggregation = models.JSONField(
         _("disaggregation"), default=dict, blank=True,
-        help_text=_("Dimension key to value code, for example {\"tasking\": \"nmi\"}; empty for the total."),
+        help_text=_("Dimension key to value code, for example {\"region\": \"north\"}; empty for the total."),
     )
     source = models.ForeignKey("core.Source", verbose_name=_("source"), null=True, blank=True,
                                on_delete=models.PROTECT, related_name="observations")

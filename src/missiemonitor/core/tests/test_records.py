@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from missiemonitor.context.models import Incident
 from missiemonitor.core.models import Classification
@@ -55,7 +56,7 @@ def test_a_finding_and_an_expenditure_take_the_contribution_mission(world):
 
 
 def test_a_mission_other_than_the_contribution_mission_is_refused_by_field(world):
-    with pytest.raises(ValidationError) as info:
+    with pytest.raises(ValidationError) as info, translation.override("en"):
         record_create(user=world["writer"], model=Incident, key="inc-2", changes=RecordChanges(
             values={**INCIDENT, "contribution": world["contribution"], "mission": world["bravo"]}))
     assert info.value.message_dict == {

@@ -81,9 +81,6 @@ def mission_field_mode(model: type[models.Model]) -> str:
     return "derived"
 
 
-_MISMATCH = _("This contribution belongs to another mission than the record.")
-
-
 def _derived_mission_id(section: spec.Section, obj: models.Model, given: Any) -> int | None:
     mode = section.mission
     if mode == "none":
@@ -95,7 +92,8 @@ def _derived_mission_id(section: spec.Section, obj: models.Model, given: Any) ->
         if contribution is not None:
             given_id = given.pk if given is not None else None
             if given_id is not None and given_id != contribution.mission_id:
-                raise ValidationError({"contribution": [_MISMATCH]})
+                raise ValidationError({"contribution": [
+                    _("This contribution belongs to another mission than the record.")]})
             return contribution.mission_id
         if given is not None:
             return given.pk

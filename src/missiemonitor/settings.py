@@ -183,6 +183,7 @@ MEDIA_ROOT = VAR_DIR / "media"
 REPORT_OUTPUT_DIR = Path(os.environ.get("MM_REPORT_DIR", VAR_DIR / "reports"))
 # Print a report's PDF in a forked worker while the other formats are written (where safe).
 MM_REPORT_PARALLEL = env_bool("MM_REPORT_PARALLEL", True)
+MM_REPORT_MAX_AGE_HOURS = float(os.environ.get("MM_REPORT_MAX_AGE_HOURS", 24))
 
 # --- Security -------------------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True

@@ -216,3 +216,37 @@ def test_a_record_for_another_mission_than_its_contribution_is_refused(tmp_path)
     dataset_load(path=SMALL)
     message = _load_error(_incident_file(tmp_path, "    mission: m2\n"))
     assert "incidents[0].contribution: contribution 'fp' belongs to mission 'm1', not to 'm2'" in message
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_load_locks_the_rows_it_read_until_it_commits(tmp_path):
+    """An edit between the load's read of a row and its write would be overwritten (a lost
+    update): the load holds the rows it read, so a concurrent writer has to wait."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite transactions are IMMEDIATE: writers are serialised anyway")
+    import psycopg
+
+    dataset_load(path=SMALL)
+    settings = connection.settings_dict
+    other = psycopg.connect(dbname=settings["NAME"], user=settings["USER"], host=settings["HOST"] or None,
+                            port=settings["PORT"] or None, password=settings["PASSWORD"] or None,
+                            autocommit=True)
+    outcomes = []
+
+    def concurrent_edit(_count):  # after each section: try to edit a contribution
+        other.execute("SET lock_timeout = '200ms'")
+        try:  # what an edit does: lock the row, then write it
+            other.execute("UPDATE missions_contribution SET version = version + 1 WHERE key = 'fp'")
+            outcomes.append("written")
+        except psycopg.errors.LockNotAvailable:
+            outcomes.append("waits")
+
+    path = _variant(tmp_path, "actual_headcount: 145", "actual_headcount: 145")  # unchanged rows
+    try:
+        dataset_load(path=path, progress=concurrent_edit)
+    finally:
+        other.close()
+    # before the load reached the contributions, the edit went through; after, it had to wait
+    assert outcomes[0] == "written" and outcomes[-1] == "waits"

@@ -26,14 +26,14 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from missiemonitor.core.models import CLASSIFICATION_ALIASES
 from missiemonitor.core.workflow import WRITER_ROLES, require_role
 from missiemonitor.missions.models import Contribution
-from missiemonitor.results.models import DimensionValue, Indicator, LogEntry
+from missiemonitor.results.models import DimensionValue, Indicator, LogBatch, LogEntry
 from missiemonitor.results.models.indicators import LogKind
 
 BATCH_SIZE = 2000
@@ -292,11 +292,18 @@ def log_import_csv(
         raise LogImportError([LogIssue(0, "batch", _("a batch name of 1 to 100 characters is required"))],
                              filename=filename)
     # Deliberately across all records: an integrity check that reveals only that a batch name
-    # is taken, so that nobody can import the same rows twice.
+    # is taken, so that nobody can import the same rows twice. The database enforces it: of two
+    # imports of one batch at the same moment, the second waits for the first and is refused.
+    taken = LogImportError([LogIssue(0, "batch", _(
+        "batch %(batch)r was already imported; importing it again would count its rows twice "
+        "(delete the batch first to replace it)") % {"batch": batch})], filename=filename)
     if LogEntry.objects.filter(kind=kind, batch=batch).exists():
-        raise LogImportError([LogIssue(0, "batch", _(
-            "batch %(batch)r was already imported; importing it again would count its rows twice "
-            "(delete the batch first to replace it)") % {"batch": batch})], filename=filename)
+        raise taken
+    try:
+        with transaction.atomic():
+            LogBatch.objects.create(kind=kind, name=batch)
+    except IntegrityError:
+        raise taken from None
     reader = csv.DictReader(stream, skipinitialspace=False, strict=True)
     try:
         header_issues = _check_header(kind, reader.fieldnames)
@@ -352,4 +359,5 @@ def log_batch_delete(*, user: Any, kind: str, batch: str) -> int:
         raise PermissionDenied(_("Part of this batch is outside what you may see; it cannot be "
                                  "deleted by you."))
     deleted, _counts = visible.delete()
+    LogBatch.objects.filter(kind=kind, name=batch).delete()
     return deleted

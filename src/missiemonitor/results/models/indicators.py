@@ -219,3 +219,21 @@ class LogEntry(models.Model):
         return f"{self.kind} {self.date} {self.quantity}"
 
 
+class LogBatch(models.Model):
+    """One import of an activity log, by name. The database keeps a name unique per log, so
+    that two imports of the same file, even at the same moment, cannot both count its rows."""
+
+    kind = models.CharField(_("log"), max_length=10, choices=LogKind.choices)
+    name = models.CharField(_("import batch"), max_length=100,
+                            help_text=_("The name the rows of this import carry as their batch."))
+    imported_at = models.DateTimeField(_("imported at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("log import")
+        verbose_name_plural = _("log imports")
+        constraints = [models.UniqueConstraint(fields=["kind", "name"], name="results_logbatch_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.name}"
+
+

@@ -47,7 +47,8 @@ def test_a_valid_file_is_loaded_in_batches_not_row_by_row(contributions, monkeyp
     with CaptureQueriesContext(connection) as queries:
         result = log_import_csv(kind="flight", stream=io.StringIO(rows(450)), user=SYSTEM,
                                 batch="sorties-2024", progress=seen.append)
-    inserts = [q for q in queries.captured_queries if q["sql"].lstrip().upper().startswith("INSERT")]
+    inserts = [q for q in queries.captured_queries if q["sql"].lstrip().upper().startswith("INSERT")
+               and "results_logentry" in q["sql"]]
     assert len(inserts) == 5  # 4 full batches of 100 and the last 50
     assert (result.rows, result.by_contribution, sum(seen)) == (450, {"heli": 450}, 450)
     entry = LogEntry.objects.order_by("id").first()
@@ -105,6 +106,20 @@ def test_a_batch_cannot_be_imported_twice_and_can_be_deleted(contributions):
     with pytest.raises(LogImportError, match="already imported"):
         log_import_csv(kind="flight", stream=io.StringIO(rows(3)), user=SYSTEM, batch="once")
     assert log_batch_delete(user=SYSTEM, kind="flight", batch="once") == 3
+    assert not LogEntry.objects.exists()
+    log_import_csv(kind="flight", stream=io.StringIO(rows(2)), user=SYSTEM, batch="once")  # again
+    assert LogEntry.objects.count() == 2
+
+
+def test_a_batch_claimed_by_a_concurrent_import_is_refused_with_a_clear_error(contributions):
+    """Two imports of one batch at once: both find no rows yet, but the database lets only
+    one claim the name. Here the other import has claimed it and not yet written its rows."""
+    from missiemonitor.results.models import LogBatch
+
+    LogBatch.objects.create(kind="flight", name="twice")
+    with pytest.raises(LogImportError) as info:
+        log_import_csv(kind="flight", stream=io.StringIO(rows(3)), user=SYSTEM, batch="twice")
+    assert "batch 'twice' was already imported" in str(info.value)
     assert not LogEntry.objects.exists()
 
 

@@ -250,3 +250,49 @@ def test_a_load_locks_the_rows_it_read_until_it_commits(tmp_path):
         other.close()
     # before the load reached the contributions, the edit went through; after, it had to wait
     assert outcomes[0] == "written" and outcomes[-1] == "waits"
+
+
+EVIDENCE_FILE = """format: missiemonitor-dataset
+version: 1
+frameworks:
+  - key: fw
+    name: Raamwerk
+    versions:
+      - key: fw-v1
+        label: Versie 1
+        scale: mm-five-level
+long_term_objectives:
+  - key: lto
+    framework_version: fw-v1
+    code: LTO 1
+    title: Doel
+    conditions:
+      - key: cond
+        text: Voorwaarde
+monitoring_visits:
+  - key: visit
+    title: Bezoek
+    start: 2024-08
+    findings:
+      - key: secret-finding
+        text: Bevinding
+        classification: stg-geheim
+assessments:
+  - key: assessment
+    condition: cond
+    level: met
+    date: 2024-09-01
+    evidence:
+      - key: evidence
+        kind: finding
+        finding: secret-finding
+        classification: stg-confidentieel
+"""
+
+
+def test_evidence_may_not_be_classified_lower_than_what_it_cites(tmp_path):
+    path = tmp_path / "evidence.yaml"
+    path.write_text(EVIDENCE_FILE)
+    message = _load_error(path)
+    assert ("assessments[0].evidence[0].classification: is stg-confidentieel, lower than "
+            "stg-geheim of the finding 'secret-finding' it cites") in message

@@ -1,6 +1,6 @@
 """The one visibility rule.
 
-A user sees a record when both hold:
+A user sees a record when all of these hold:
 
 * **clearance**: the record's classification is at or below the user's clearance;
 * **need-to-know**: the record belongs to no single mission, or to a mission the user is a
@@ -49,7 +49,8 @@ def _links_q(model: type[models.Model], user: User | Any) -> Q:
 
 
 def can_see(user: User | Any, record: models.Model) -> bool:
-    """The same rule for one loaded record, without a query."""
+    """The same rule for one loaded record, without a query (except to load the records of
+    ``visibility_links`` when they are not loaded yet)."""
     if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
         return False
     if record.classification > user.clearance:

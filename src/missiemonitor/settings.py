@@ -144,6 +144,12 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # --- Accounts -------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "login"
+# Failed sign-ins per user name and client address (accounts/backends.py).
+AUTHENTICATION_BACKENDS = ["missiemonitor.accounts.backends.ThrottledModelBackend"]
+MM_LOGIN_MAX_FAILURES = int(os.environ.get("MM_LOGIN_MAX_FAILURES", 5))
+MM_LOGIN_LOCKOUT_SECONDS = int(os.environ.get("MM_LOGIN_LOCKOUT_SECONDS", 900))
+# Proxies in front of the server: X-Forwarded-For is trusted this many hops deep (0: ignored).
+MM_NUM_PROXIES = int(os.environ.get("MM_NUM_PROXIES", 0))
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "login"
 AUTH_PASSWORD_VALIDATORS = [
@@ -178,6 +184,7 @@ MEDIA_ROOT = VAR_DIR / "media"
 REPORT_OUTPUT_DIR = Path(os.environ.get("MM_REPORT_DIR", VAR_DIR / "reports"))
 # Print a report's PDF in a forked worker while the other formats are written (where safe).
 MM_REPORT_PARALLEL = env_bool("MM_REPORT_PARALLEL", True)
+MM_REPORT_MAX_AGE_HOURS = float(os.environ.get("MM_REPORT_MAX_AGE_HOURS", 24))
 
 # --- Security -------------------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True
@@ -226,6 +233,7 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "missiemonitor.api.problems.exception_handler",
     # Password checks (creating a token) per client address; see docs/api.md.
     "DEFAULT_THROTTLE_RATES": {"auth": os.environ.get("MM_API_AUTH_RATE", "10/minute")},
+    "NUM_PROXIES": MM_NUM_PROXIES,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Missiemonitor API",

@@ -46,7 +46,7 @@ def events_query(
     """The query of :func:`events_timeline`, to be paged."""
     qs = (
         ContextEvent.objects.visible_to(user)
-        .select_related("place", "source")
+        .with_visible(user, "place", "source")
         .prefetch_related(Prefetch("figures", queryset=EventFigure.objects.order_by("order", "id")))
     )
     if start:
@@ -68,7 +68,7 @@ def threat_assessments_in(
     *, user: Any, start: dt.date | None = None, end: dt.date | None = None,
     area: str | None = None, place_key: str | None = None,
 ) -> list[ThreatAssessment]:
-    qs = ThreatAssessment.objects.visible_to(user).select_related("location")
+    qs = ThreatAssessment.objects.visible_to(user).with_visible(user, "location")
     if start:
         qs = qs.filter(valid_from__gte=start)
     if end:
@@ -83,7 +83,8 @@ def threat_assessments_in(
 def current_threat_levels(*, user: Any, as_of: dt.date, areas: list[str] | None = None) -> list[ThreatAssessment]:
     """The latest assessment valid on ``as_of`` for each place (or area, where no place is given)
     and threat. One query; the latest per group is picked in Python."""
-    qs = ThreatAssessment.objects.visible_to(user).filter(valid_from__lte=as_of).select_related("location")
+    qs = (ThreatAssessment.objects.visible_to(user).filter(valid_from__lte=as_of)
+          .with_visible(user, "location"))
     if areas:
         qs = qs.filter(area__in=areas)
     latest: dict[tuple, ThreatAssessment] = {}
@@ -107,7 +108,7 @@ def event_places(*, user: Any) -> list[tuple[str, str]]:
 
 def incidents_of(*, user: Any, contribution=None, start: dt.date | None = None,
                  end: dt.date | None = None) -> QuerySet[Incident]:
-    qs = Incident.objects.visible_to(user).select_related("location", "contribution")
+    qs = Incident.objects.visible_to(user).with_visible(user, "location", "contribution")
     if contribution is not None:
         qs = qs.filter(contribution=contribution)
     if start:

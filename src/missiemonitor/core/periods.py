@@ -16,6 +16,23 @@ def add_months(value: dt.date, months: int) -> dt.date:
     return dt.date(year, month + 1, day)
 
 
+def shift_years(value: dt.date, years: int) -> dt.date:
+    """The same day ``years`` later (or earlier); 29 February becomes 28 February in a common
+    year, where ``date.replace(year=...)`` would raise."""
+    return add_months(value, 12 * years)
+
+
+def shift_period_years(start: dt.date, end: dt.date, years: int) -> tuple[dt.date, dt.date]:
+    """The period ``years`` later (or earlier). A period ending on the last day of a month ends
+    on the last day of that month then: March 2024 to February 2025, a year back, ends on
+    29 February 2024."""
+    shifted_end = shift_years(end, years)
+    if end.day == calendar.monthrange(end.year, end.month)[1]:
+        last = calendar.monthrange(shifted_end.year, shifted_end.month)[1]
+        shifted_end = shifted_end.replace(day=last)
+    return shift_years(start, years), shifted_end
+
+
 def months_between(start: dt.date, end: dt.date) -> float:
     """The length of ``start``..``end`` (both days included) in months of 30.44 days."""
     return round(((end - start).days + 1) / DAYS_PER_MONTH, 1)

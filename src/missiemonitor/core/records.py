@@ -92,6 +92,15 @@ def _derived_mission_id(section: spec.Section, obj: models.Model, given: Any) ->
     if mode == "none":
         return None
     if mode in {"explicit", "required"}:
+        # A record about a contribution belongs to the contribution's mission: without it, an
+        # incident or finding linked only to a contribution would be visible to everyone.
+        contribution = getattr(obj, "contribution", None) if section.field("contribution") else None
+        if contribution is not None:
+            given_id = given.pk if given is not None else None
+            if given_id is not None and given_id != contribution.mission_id:
+                raise ValidationError({"contribution": [
+                    _("This contribution belongs to another mission than the record.")]})
+            return contribution.mission_id
         if given is not None:
             return given.pk
         if section.parent_attr:  # a nested record without its own mission takes its parent's
@@ -103,7 +112,8 @@ def _derived_mission_id(section: spec.Section, obj: models.Model, given: Any) ->
     return getattr(owner, "mission_id", None)
 
 
-def _check_visible(user: Any, obj: models.Model, changes: RecordChanges) -> None:
+def _check_references(user: Any, changes: RecordChanges) -> None:
+    """Every referenced record must be visible, checked before anything else looks at them."""
     errors: dict[str, list[str]] = {}
     for name, value in changes.values.items():
         if isinstance(value, Record) and not can_see(user, value):
@@ -113,6 +123,10 @@ def _check_visible(user: Any, obj: models.Model, changes: RecordChanges) -> None
             errors.setdefault(name, []).append(_("No record with this key exists."))
     if errors:
         raise ValidationError(errors)
+
+
+def _check_visible(user: Any, obj: models.Model, changes: RecordChanges) -> None:
+    _check_references(user, changes)
     if isinstance(obj, Record) and not can_see(user, obj):
         if obj.classification > user.clearance:
             raise ValidationError(
@@ -123,6 +137,19 @@ def _check_visible(user: Any, obj: models.Model, changes: RecordChanges) -> None
                 }
             )
         raise ValidationError({"mission": [_("You may only write records of your own missions.")]})
+
+
+def record_links_check(*, record: models.Model) -> None:
+    """A record that cites another (an evidence item its finding, say) is classified at least
+    as high as what it cites; otherwise a reader cleared for the citation only would learn of
+    the cited record. Raises ``ValidationError`` on ``classification``."""
+    for name in getattr(type(record), "visibility_links", ()):
+        linked = getattr(record, name)
+        if linked is not None and linked.classification > record.classification:
+            raise ValidationError({"classification": [
+                _("A record may not be classified lower than the %(model)s %(key)s it cites.")
+                % {"model": linked._meta.verbose_name, "key": linked.key}
+            ]})
 
 
 def _current(obj: models.Model, name: str) -> Any:
@@ -148,15 +175,23 @@ def _apply(obj: models.Model, changes: RecordChanges, *, creating: bool) -> set[
             setattr(obj, name, value)
             changed.add(name)
     if section is not None and section.mission != "self":
-        mission_id = _derived_mission_id(section, obj, given_mission)
-        if (
+        keeps = (
             section.mission in {"explicit", "required"}
             and "mission" not in changes.values
             and not creating
-        ):
-            mission_id = obj.mission_id
+        )
+        if keeps:  # an edit that names no mission keeps the record's
+            given_mission = obj.mission
+        mission_id = _derived_mission_id(section, obj, given_mission)
+        if keeps and obj.mission_id is None and getattr(obj, "contribution_id", None) is None:
+            mission_id = None
+        # A record stored without a mission while it is about a contribution takes the
+        # contribution's on its next edit: narrowing who sees it is not a move.
+        narrowing = not creating and obj.mission_id is None and mission_id is not None and (
+            getattr(obj, "contribution_id", None) is not None
+        )
         if mission_id != obj.mission_id:
-            if not creating:
+            if not creating and not narrowing:
                 raise ValidationError(
                     {
                         "mission": [
@@ -264,14 +299,20 @@ def _check_unique_within(
             seen.add(value)
 
 
-def _sync_m2m(obj: models.Model, changes: RecordChanges) -> bool:
+def _sync_m2m(user: Any, obj: models.Model, changes: RecordChanges) -> bool:
+    """Set each list of references to the given records, plus the ones already linked that the
+    user may not see: a user edits the links they see, and cannot drop what they cannot see."""
     changed = False
     for name, values in changes.m2m.items():
         manager = getattr(obj, name)
-        wanted = {v.pk for v in values}
+        related = manager.model
         have = set(manager.values_list("pk", flat=True))
+        hidden = set()
+        if hasattr(related, "need_to_know_path") and have:
+            hidden = set(manager.exclude(visibility_q(related, user)).values_list("pk", flat=True))
+        wanted = {v.pk for v in values} | hidden
         if wanted != have:
-            manager.set(values)
+            manager.set(wanted)
             changed = True
     return changed
 
@@ -291,12 +332,14 @@ def record_create(*, user: Any, model: type[Record], key: str, changes: RecordCh
     """Create one record of ``model`` with ``key``. Raises ``ValidationError`` (by field) when
     the values are not valid or the user could not see the result."""
     obj = model(key=key)
+    _check_references(user, changes)
     _apply(obj, changes, creating=True)
     _check_visible(user, obj, changes)
     classification_check(obj)
+    record_links_check(record=obj)
     _full_clean(obj)
     _save(obj, None)
-    _sync_m2m(obj, changes)
+    _sync_m2m(user, obj, changes)
     _sync_children(obj, changes)
     return obj
 
@@ -311,13 +354,15 @@ def record_update(
     locked = model.objects.select_for_update().filter(visibility_q(model, user)).get(pk=record.pk)
     if locked.version != expected_version:
         raise StaleVersion(locked.version)
+    _check_references(user, changes)
     changed = _apply(locked, changes, creating=False)
     _check_visible(user, locked, changes)
+    record_links_check(record=locked)
     if changed:
         classification_check(locked, parts="classification" in changed)
     if changed:
         _full_clean(locked)
-    m2m_changed = _sync_m2m(locked, changes)
+    m2m_changed = _sync_m2m(user, locked, changes)
     children_changed = _sync_children(locked, changes)
     if changed or m2m_changed or children_changed:
         locked.version += 1

@@ -119,7 +119,7 @@ class RoleRotationSerializer(serializers.Serializer):
 
     @extend_schema_field({"type": "string", "nullable": True})
     def get_mission(self, rotation: Any) -> str | None:
-        mission = rotation.role.contribution.mission
+        mission = rotation.role.contribution.mission  # None when the user may not see it
         return mission.key if mission is not None else None
 
     @extend_schema_field({"type": "array", "items": {"type": "string"}})

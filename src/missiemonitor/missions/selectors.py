@@ -202,8 +202,10 @@ def rotation_analysis(*, user: Any, mission_keys: list[str] | None = None,
 
     as_of = as_of or timezone.localdate()
     scope = mission_scope(user=user, mission_keys=mission_keys)
-    role_qs = Role.objects.visible_to(user).filter(scope.q())
-    roles = list(role_qs.select_related("contribution__mission")
+    # a role of a contribution the user may not see is not theirs to analyse
+    role_qs = (Role.objects.visible_to(user).filter(scope.q())
+               .filter(contribution__in=Contribution.objects.visible_to(user)))
+    roles = list(role_qs.with_visible(user, "contribution__mission")
                  .order_by("mission__key", "contribution__order", "contribution__key", "key"))
     postings: dict[int, list[Posting]] = defaultdict(list)
     for posting in (Posting.objects.visible_to(user).filter(role_id__in=role_qs.values("pk"))

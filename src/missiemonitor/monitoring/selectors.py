@@ -31,6 +31,7 @@ from django.utils.translation import gettext_lazy as _
 from missiemonitor.core.periods import add_months
 from missiemonitor.core.provenance import RecordRef, refs
 from missiemonitor.core.scope import mission_scope
+from missiemonitor.core.visibility import linked
 from missiemonitor.missions.models import Contribution
 from missiemonitor.monitoring.models import (
     FieldReport,
@@ -101,7 +102,8 @@ class ContributionCompliance:
 
     @property
     def mission_key(self) -> str | None:
-        return self.contribution.mission.key if self.contribution.mission_id else None
+        mission = self.contribution.mission  # None when the user may not see it
+        return mission.key if mission is not None else None
 
 
 def schedule_periods(schedule: ReportingSchedule, *, until: dt.date) -> list[tuple[dt.date, dt.date]]:
@@ -145,8 +147,9 @@ def reporting_compliance(*, user: Any, start: dt.date, end: dt.date,
     as_of = as_of or timezone.localdate()
     scope = mission_scope(user=user, mission_keys=mission_keys)
     schedule_qs = (ReportingSchedule.objects.visible_to(user).filter(scope.q(), start__lte=end)
-                   .filter(Q(end__isnull=True) | Q(end__gte=start)))
-    schedules = list(schedule_qs.select_related("contribution__mission")
+                   .filter(Q(end__isnull=True) | Q(end__gte=start))
+                   .filter(contribution__in=Contribution.objects.visible_to(user)))
+    schedules = list(schedule_qs.with_visible(user, "contribution__mission")
                      .order_by("contribution__mission__key", "contribution__order",
                                "contribution__key", "key"))
     reports: dict[int, list[FieldReport]] = defaultdict(list)
@@ -181,11 +184,14 @@ class OverdueAction:
 
     @property
     def mission_key(self) -> str | None:
-        return self.action.mission.key if self.action.mission_id else None
+        mission = self.action.mission  # None when the user may not see it
+        return mission.key if mission is not None else None
 
     @property
     def records(self) -> tuple[RecordRef, ...]:
-        return refs([self.action, self.action.finding, self.action.finding.visit])
+        finding = linked(self.action, "finding")  # None when the user may not see it
+        visit = linked(finding, "visit") if finding is not None else None
+        return refs([r for r in (self.action, finding, visit) if r is not None])
 
 
 def overdue_actions(*, user: Any, as_of: dt.date,
@@ -196,7 +202,10 @@ def overdue_actions(*, user: Any, as_of: dt.date,
     actions = (FollowUpAction.objects.visible_to(user).filter(scope.q())
                .filter(status__in=[FollowUpAction.Status.OPEN, FollowUpAction.Status.IN_PROGRESS],
                        due__lt=as_of)
-               .select_related("finding__visit", "mission")
+               # an action is listed with its finding and visit: not when those are hidden
+               .filter(finding__in=Finding.objects.visible_to(user),
+                       finding__visit__in=MonitoringVisit.objects.visible_to(user))
+               .with_visible(user, "finding__visit", "mission")
                .order_by("due", "key"))
     return [OverdueAction(action=a, days_overdue=(as_of - a.due).days) for a in actions]
 
@@ -215,7 +224,8 @@ def fieldreport_inbox(*, user: Any, statuses: list[str] | None = None,
                       mission_keys: list[str] | None = None) -> list[FieldReport]:
     """Field reports in the given states (default: all), oldest period first; of the approved
     ones only the INBOX_APPROVED_LIMIT most recent, since those need no more work. Two queries."""
-    qs = FieldReport.objects.visible_to(user).select_related("contribution__mission", "author")
+    qs = (FieldReport.objects.visible_to(user).select_related("author")
+          .with_visible(user, "contribution__mission"))
     if mission_keys:
         qs = qs.filter(mission__key__in=mission_keys)
     statuses = statuses or [s.value for s in FieldReport.Status]
@@ -229,7 +239,8 @@ def fieldreport_inbox(*, user: Any, statuses: list[str] | None = None,
 
 def fieldreport_get(*, user: Any, key: str) -> FieldReport:
     return (FieldReport.objects.visible_to(user)
-            .select_related("contribution__mission", "author", "reviewer").get(key=key))
+            .select_related("author", "reviewer").with_visible(user, "contribution__mission")
+            .get(key=key))
 
 
 def action_get(*, user: Any, key: str) -> FollowUpAction:
@@ -259,7 +270,7 @@ def visits_with_findings(*, user: Any, mission_keys: list[str] | None = None) ->
 def visits_query(*, user: Any, mission_keys: list[str] | None = None) -> QuerySet[MonitoringVisit]:
     """The query of :func:`visits_with_findings`, to be paged."""
     actions = FollowUpAction.objects.visible_to(user).order_by("due", "key")
-    findings = (Finding.objects.visible_to(user).select_related("contribution", "objective")
+    findings = (Finding.objects.visible_to(user).with_visible(user, "contribution", "objective")
                 .prefetch_related(Prefetch("actions", queryset=actions, to_attr="visible_actions"))
                 .order_by("order", "key"))
     qs = (MonitoringVisit.objects.visible_to(user)
@@ -272,10 +283,10 @@ def visits_query(*, user: Any, mission_keys: list[str] | None = None) -> QuerySe
 
 def visit_get(*, user: Any, key: str) -> MonitoringVisit:
     actions = FollowUpAction.objects.visible_to(user).order_by("due", "key")
-    findings = (Finding.objects.visible_to(user).select_related("contribution", "objective")
+    findings = (Finding.objects.visible_to(user).with_visible(user, "contribution", "objective")
                 .prefetch_related(Prefetch("actions", queryset=actions, to_attr="visible_actions"))
                 .order_by("order", "key"))
-    return (MonitoringVisit.objects.visible_to(user).select_related("mandate")
+    return (MonitoringVisit.objects.visible_to(user).with_visible(user, "mandate")
             .prefetch_related(Prefetch("findings", queryset=findings, to_attr="visible_findings"),
                               *_visit_relations(user))
             .get(key=key))

@@ -12,7 +12,6 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from django.http import FileResponse
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
@@ -28,7 +27,7 @@ from missiemonitor.api.resources import record_viewset
 from missiemonitor.reporting.models import NarrativeBlock, Signatory
 from missiemonitor.reporting.render import FORMATS
 from missiemonitor.reporting.selectors import ReportError
-from missiemonitor.reporting.services import report_generate
+from missiemonitor.reporting.services import report_generate, report_user_dir
 
 MEDIA_TYPES = {
     "pdf": "application/pdf",
@@ -101,7 +100,7 @@ class ReportSerializer(serializers.Serializer):
 
 
 def _report_dir(user: Any, report_id: str) -> Path:
-    return Path(settings.REPORT_OUTPUT_DIR) / "api" / str(user.pk) / report_id
+    return report_user_dir(user=user, batch=report_id)
 
 
 def _describe(request: Request, report_id: str, paths: list[Path]) -> dict[str, Any]:

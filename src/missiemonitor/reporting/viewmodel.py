@@ -145,7 +145,7 @@ Block = Paragraph | BulletList | Table | Chart | Signatures | Notice
 
 @dataclass
 class Section:
-    key: str  # an anchor: "monitoring", "mission-nmi"
+    key: str  # an anchor: "monitoring", "mission-alpha"
     title: str
     blocks: list[Block] = field(default_factory=list)
     children: list[Section] = field(default_factory=list)

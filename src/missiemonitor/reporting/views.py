@@ -7,7 +7,6 @@ from __future__ import annotations
 import uuid
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -35,7 +34,7 @@ from missiemonitor.reporting.render import render
 from missiemonitor.reporting.render.charts import ChartImages
 from missiemonitor.reporting.render.html import HtmlWriter
 from missiemonitor.reporting.selectors import narratives_by_section, report_build
-from missiemonitor.reporting.services import report_generate
+from missiemonitor.reporting.services import report_generate, report_user_dir
 from missiemonitor.reporting.viewmodel import Chart
 from missiemonitor.web.editing import EditSpec, delete_view, edit_view, plain_spec
 from missiemonitor.web.pages import default_period, paginate, render_page
@@ -66,7 +65,8 @@ def report_builder(request: HttpRequest) -> HttpResponse:
             batch = uuid.uuid4().hex
             try:
                 paths = report_generate(user=request.user, formats=form.cleaned_data["formats"],
-                                        out_dir=settings.REPORT_OUTPUT_DIR / batch, **form.build_kwargs())
+                                        out_dir=report_user_dir(user=request.user, batch=batch),
+                                        **form.build_kwargs())
             except ReportError as exc:
                 form.add_error(None, str(exc))
             else:
@@ -201,7 +201,7 @@ def report_download(request: HttpRequest, batch: str, filename: str) -> FileResp
     """A file generated in this session (another user's reports are not reachable)."""
     if batch not in request.session.get(SESSION_BATCHES, []) or "/" in filename or filename.startswith("."):
         raise Http404
-    path = settings.REPORT_OUTPUT_DIR / batch / filename
+    path = report_user_dir(user=request.user, batch=batch) / filename
     if not path.is_file():
         raise Http404
     return FileResponse(path.open("rb"), as_attachment=True, filename=filename)

@@ -109,7 +109,7 @@ ObservationSerializer = record_serializer(
         child=StrictCharField(max_length=50),
         required=False,
         help_text=_(
-            'Dimension key to value code, for example {"tasking": "nmi"}; empty for the total.'
+            'Dimension key to value code, for example {"region": "north"}; empty for the total.'
         ),
     ),
 )

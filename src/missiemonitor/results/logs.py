@@ -28,7 +28,7 @@ from operator import itemgetter
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -45,7 +45,7 @@ from missiemonitor.results.log_rows import (
     check_header,
     load_targets,
 )
-from missiemonitor.results.models import LogEntry
+from missiemonitor.results.models import LogBatch, LogEntry
 from missiemonitor.results.models.indicators import LogKind
 
 __all__ = [
@@ -221,22 +221,18 @@ def log_import_csv(
             filename=filename,
         )
     # Deliberately across all records: an integrity check that reveals only that a batch name
-    # is taken, so that nobody can import the same rows twice.
+    # is taken, so that nobody can import the same rows twice. The database enforces it: of two
+    # imports of one batch at the same moment, the second waits for the first and is refused.
+    taken = LogImportError([LogIssue(0, "batch", _(
+        "batch %(batch)r was already imported; importing it again would count its rows twice "
+        "(delete the batch first to replace it)") % {"batch": batch})], filename=filename)
     if LogEntry.objects.filter(kind=kind, batch=batch).exists():
-        raise LogImportError(
-            [
-                LogIssue(
-                    0,
-                    "batch",
-                    _(
-                        "batch %(batch)r was already imported; importing it again would count its rows twice "
-                        "(delete the batch first to replace it)"
-                    )
-                    % {"batch": batch},
-                )
-            ],
-            filename=filename,
-        )
+        raise taken
+    try:
+        with transaction.atomic():
+            LogBatch.objects.create(kind=kind, name=batch)
+    except IntegrityError:
+        raise taken from None
     reader = csv.reader(stream, strict=True)
     try:
         header = next(reader, None)
@@ -290,4 +286,5 @@ def log_batch_delete(*, user: Any, kind: str, batch: str) -> int:
             _("Part of this batch is outside what you may see; it cannot be deleted by you.")
         )
     deleted, _counts = visible.delete()
+    LogBatch.objects.filter(kind=kind, name=batch).delete()
     return deleted

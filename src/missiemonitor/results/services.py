@@ -24,7 +24,7 @@ from missiemonitor.core.permissions import (
     require_review,
     require_write,
 )
-from missiemonitor.core.records import StaleVersion, record_delete
+from missiemonitor.core.records import StaleVersion, record_delete, record_links_check
 from missiemonitor.core.workflow import (
     InvalidTransition,
     VersionConflict,
@@ -288,6 +288,8 @@ def evidence_add(
                                % {"model": model._meta.verbose_name, "key": target}}) from None
     if confidence not in Evidence.Confidence.values:
         raise ValidationError({"confidence": _("Confidence is low, medium or high.")})
+    if classification is None:  # at least as high as the assessment and what it cites
+        classification = max(record.classification, linked.classification)
     evidence = Evidence(
         key=key or new_key(f"{record.key[:50]}-evidence"),
         assessment=record,
@@ -298,6 +300,7 @@ def evidence_add(
         confidence=confidence,
         **{attr: linked},
     )
+    record_links_check(record=evidence)
     evidence.save()
     bump(record, [])  # the assessment's evidence changed: a reviewer's view of it is stale
     return evidence

@@ -56,10 +56,11 @@ def highest_classification(*shown: Any) -> Classification:
     return Classification(highest)
 
 
-def classification_of_refs(refs: Any) -> Classification:
+def classification_of_refs(refs: Any, *, user: Any) -> Classification:
     """The highest classification of the records named by provenance references
-    (``RecordRef(model, key)``), such as those of attention points. One query, whatever the
-    number and kinds of records named (none when nothing is named)."""
+    (``RecordRef(model, key)``), such as those of attention points, among those ``user`` may
+    see: a record they may not see must not raise the banner and so betray itself. One query,
+    whatever the number and kinds of records named (none when nothing is named)."""
     from django.apps import apps
 
     keys: dict[str, set[str]] = {}
@@ -75,7 +76,9 @@ def classification_of_refs(refs: Any) -> Classification:
             lookup = {"key__in": sorted(model_keys)}
         else:  # rows without a key (log entries) are referred to by their id
             lookup = {"pk__in": sorted(int(k) for k in model_keys if k.isdigit())}
-        parts.append(model.objects.filter(**lookup).order_by().values_list("classification").distinct())
+        queryset = model.objects.visible_to(user) if hasattr(model, "need_to_know_path") else (
+            model._default_manager.all())
+        parts.append(queryset.filter(**lookup).order_by().values_list("classification").distinct())
     if not parts:
         return Classification.ONGERUBRICEERD
     levels = (parts[0].union(*parts[1:]) if len(parts) > 1 else parts[0]).order_by()

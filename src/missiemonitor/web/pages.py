@@ -13,6 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.dateparse import parse_date
 
+from missiemonitor.core.periods import shift_period_years, shift_years
 from missiemonitor.web.classification import highest_classification
 
 
@@ -70,21 +71,14 @@ class Period:
 
     @property
     def previous_year(self) -> Period:
-        return Period(_shift_year(self.start, -1), _shift_year(self.end, -1))
-
-
-def _shift_year(day: dt.date, years: int) -> dt.date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
+        return Period(*shift_period_years(self.start, self.end, -1))
 
 
 def default_period(today: dt.date | None = None) -> Period:
     """The twelve whole months before the current month: the span of a yearly progress report."""
     today = today or dt.date.today()
     end = today.replace(day=1) - dt.timedelta(days=1)
-    start = _shift_year(end + dt.timedelta(days=1), -1)
+    start = shift_years(end + dt.timedelta(days=1), -1)
     return Period(start, end)
 
 

@@ -54,7 +54,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     }
     return render_page(request, "web/dashboard.html", context,
                        shown=[personnel, threats, spending, progress, compliance,
-                              classification_of_refs(r for point in attention for r in point.records)])
+                              classification_of_refs((r for point in attention for r in point.records),
+                                                     user=request.user)])
 
 
 @require_GET

@@ -108,3 +108,14 @@ def test_token_creation_is_rate_limited(world, monkeypatch):
     assert [a.status_code for a in answers] == [401, 401, 401, 429]
     assert answers[-1]["Content-Type"] == "application/problem+json"
     assert int(answers[-1]["Retry-After"]) > 0
+
+
+def test_the_rate_limit_ignores_a_forwarded_address_without_a_proxy(world, monkeypatch):
+    monkeypatch.setattr(AuthenticationThrottle, "THROTTLE_RATES", {"auth": "3/minute"})
+    client = APIClient()
+    answers = [
+        client.post("/api/v1/tokens", {"username": "nobody", "password": "x", "name": "x"},
+                    format="json", HTTP_X_FORWARDED_FOR=f"192.0.2.{n}")
+        for n in range(4)
+    ]
+    assert [a.status_code for a in answers] == [401, 401, 401, 429]

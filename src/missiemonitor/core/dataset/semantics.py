@@ -29,9 +29,10 @@ def check_item(v: Validator, item: Item) -> None:
                 v.error(item.line_of("realises"), f"{item.path}.realises",
                         f"planned contribution {planned!r} is for mission {mission!r}, "
                         f"but this contribution is for {item.mission_key!r}")
-    elif name == "expenditures" and item.values.get("contribution") and item.mission_key:
+    elif (item.section.mission in {"explicit", "required"} and item.values.get("contribution")
+          and item.mission_key and v.exists("contributions", item.values["contribution"])):
         mission = v.ref_mission("contributions", item.values["contribution"])
-        if mission != item.mission_key:
+        if mission is not None and mission != item.mission_key:  # None: reported already
             v.error(item.line_of("contribution"), f"{item.path}.contribution",
                     f"contribution {item.values['contribution']!r} belongs to mission {mission!r}, "
                     f"not to {item.mission_key!r}")
@@ -156,6 +157,13 @@ def _check_evidence(v: Validator, item: Item) -> None:
         v.error(item.line, item.path,
                 f"evidence of kind {kind!r} needs exactly the field {wanted!r}"
                 + (f", not {', '.join(repr(g) for g in given if g != wanted)}" if set(given) - {wanted} else ""))
+    for name in given:  # evidence tells of what it cites: it may not be classified lower
+        target, key = item.section.field(name).target, item.values[name]
+        level = v.ref_classification(target, key)
+        if item.classification < level:
+            v.error(item.line_of("classification"), f"{item.path}.classification",
+                    f"is {_code(item.classification)}, lower than {_code(level)} of the "
+                    f"{name.replace('_', ' ')} {key!r} it cites")
 
 
 @cache

@@ -283,6 +283,12 @@ class Validator:
                     given = item.values.get("mission")
                     if given and not self.exists("missions", given):
                         given = None  # already reported as an unknown key
+                    # a record about a contribution belongs to the contribution's mission
+                    contribution = item.values.get("contribution")
+                    if contribution and item.section.field("contribution") and self.exists(
+                        "contributions", contribution
+                    ):
+                        given = given or self.ref_mission("contributions", contribution)
                     item.mission_key = given or (item.parent.mission_key if item.parent else None)
                 elif mode == "parent":
                     item.mission_key = item.parent.mission_key if item.parent else None

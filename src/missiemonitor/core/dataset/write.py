@@ -67,6 +67,14 @@ class Writer:
                 return self.pks[name][key]
         raise KeyError(f"{target}:{key}")  # validation guarantees this does not happen
 
+    def _mission_pk(self, key: str) -> int:
+        """A derived mission may be one the file never names (a stored contribution's)."""
+        missions = self.pks["missions"]
+        if key not in missions:
+            missions[key] = spec.by_name()["missions"].model.objects.values_list(
+                "pk", flat=True).get(key=key)
+        return missions[key]
+
     def _attrs(self, item: Item, *, self_refs: bool) -> dict[str, Any]:
         section = item.section
         attrs: dict[str, Any] = {}
@@ -87,7 +95,7 @@ class Writer:
             else:
                 attrs.update(f.to_attrs(value))
         if section.keyed and section.mission != "self":
-            attrs["mission_id"] = self.pks["missions"][item.mission_key] if item.mission_key else None
+            attrs["mission_id"] = self._mission_pk(item.mission_key) if item.mission_key else None
         if section.parent_attr and item.parent is not None:
             attrs[f"{section.parent_attr}_id"] = self.pk(item.parent.section.name, item.parent.key)
         return attrs
@@ -137,9 +145,14 @@ class Writer:
         model = section.model
         keys = [item.key for item in items]
         existing: dict[str, models.Model] = {}
+        # The rows are locked until the load commits: an edit made between this read and the
+        # update below would otherwise be overwritten, its version bump with it (a lost update).
+        # Edits wait for the lock (record services lock too) and then see the new version.
+        # (SQLite transactions are IMMEDIATE here: writers are serialised anyway.)
         for start in range(0, len(keys), CHUNK):
-            for obj in model.objects.filter(key__in=keys[start:start + CHUNK]):
+            for obj in model.objects.select_for_update().filter(key__in=keys[start:start + CHUNK]):
                 existing[obj.key] = obj
+        read_versions = {key: obj.version for key, obj in existing.items()}
         has_self_refs = any(f.kind == "ref" and f.target == section.name for f in section.all_fields)
         new_objs = []
         for item in items:
@@ -172,7 +185,7 @@ class Writer:
         if changed:
             for key, obj in changed.items():
                 if key not in new_keys:
-                    obj.version += 1
+                    obj.version = read_versions[key] + 1  # from the locked row's version
                     obj.updated_at = self.now
             fields = sorted(update_fields | {"version", "updated_at"})
             model.objects.bulk_update(list(changed.values()), fields, batch_size=500)
@@ -224,8 +237,10 @@ class Writer:
             items.extend(children)
         existing: dict[int, dict[tuple, models.Model]] = defaultdict(dict)
         parent_pks = list(by_parent)
-        for start in range(0, len(parent_pks), CHUNK):
-            for obj in model.objects.filter(**{f"{parent_attr}__in": parent_pks[start:start + CHUNK]}):
+        for start in range(0, len(parent_pks), CHUNK):  # locked, as in _keyed
+            for obj in model.objects.select_for_update().filter(
+                **{f"{parent_attr}__in": parent_pks[start:start + CHUNK]}
+            ):
                 existing[getattr(obj, parent_attr)][self._natural(section, obj)] = obj
         to_create, to_update, to_delete, fields = [], [], [], set()
         for parent_pk, children in by_parent.items():

@@ -192,3 +192,107 @@ def test_classification_may_not_be_lower_than_owner(tmp_path):
         "    name: FP-eenheid\n", "    name: FP-eenheid\n    classification: stg-confidentieel\n"))
     message = _load_error(path)
     assert "roles[0].postings[0].classification: is ongerubriceerd, lower than stg-confidentieel" in message
+
+
+def _incident_file(tmp_path: Path, mission_line: str) -> Path:
+    path = tmp_path / "incident.yaml"
+    path.write_text(
+        "format: missiemonitor-dataset\nversion: 1\n"
+        f"incidents:\n  - key: inc-1\n    contribution: fp\n{mission_line}    date: 2024-12\n"
+        "    incident_type: injury\n    severity: minor\n    description: Gewond bij oefening\n"
+    )
+    return path
+
+
+def test_a_record_about_a_contribution_takes_its_mission(tmp_path):
+    from missiemonitor.context.models import Incident
+
+    dataset_load(path=SMALL)
+    dataset_load(path=_incident_file(tmp_path, ""))
+    assert Incident.objects.get(key="inc-1").mission.key == "m1"
+
+
+def test_a_record_for_another_mission_than_its_contribution_is_refused(tmp_path):
+    dataset_load(path=SMALL)
+    message = _load_error(_incident_file(tmp_path, "    mission: m2\n"))
+    assert "incidents[0].contribution: contribution 'fp' belongs to mission 'm1', not to 'm2'" in message
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_load_locks_the_rows_it_read_until_it_commits(tmp_path):
+    """An edit between the load's read of a row and its write would be overwritten (a lost
+    update): the load holds the rows it read, so a concurrent writer has to wait."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite transactions are IMMEDIATE: writers are serialised anyway")
+    import psycopg
+
+    dataset_load(path=SMALL)
+    settings = connection.settings_dict
+    other = psycopg.connect(dbname=settings["NAME"], user=settings["USER"], host=settings["HOST"] or None,
+                            port=settings["PORT"] or None, password=settings["PASSWORD"] or None,
+                            autocommit=True)
+    outcomes = []
+
+    def concurrent_edit(_count):  # after each section: try to edit a contribution
+        other.execute("SET lock_timeout = '200ms'")
+        try:  # what an edit does: lock the row, then write it
+            other.execute("UPDATE missions_contribution SET version = version + 1 WHERE key = 'fp'")
+            outcomes.append("written")
+        except psycopg.errors.LockNotAvailable:
+            outcomes.append("waits")
+
+    path = _variant(tmp_path, "actual_headcount: 145", "actual_headcount: 145")  # unchanged rows
+    try:
+        dataset_load(path=path, progress=concurrent_edit)
+    finally:
+        other.close()
+    # before the load reached the contributions, the edit went through; after, it had to wait
+    assert outcomes[0] == "written" and outcomes[-1] == "waits"
+
+
+EVIDENCE_FILE = """format: missiemonitor-dataset
+version: 1
+frameworks:
+  - key: fw
+    name: Raamwerk
+    versions:
+      - key: fw-v1
+        label: Versie 1
+        scale: mm-five-level
+long_term_objectives:
+  - key: lto
+    framework_version: fw-v1
+    code: LTO 1
+    title: Doel
+    conditions:
+      - key: cond
+        text: Voorwaarde
+monitoring_visits:
+  - key: visit
+    title: Bezoek
+    start: 2024-08
+    findings:
+      - key: secret-finding
+        text: Bevinding
+        classification: stg-geheim
+assessments:
+  - key: assessment
+    condition: cond
+    level: met
+    date: 2024-09-01
+    evidence:
+      - key: evidence
+        kind: finding
+        finding: secret-finding
+        classification: stg-confidentieel
+"""
+
+
+def test_evidence_may_not_be_classified_lower_than_what_it_cites(tmp_path):
+    path = tmp_path / "evidence.yaml"
+    path.write_text(EVIDENCE_FILE)
+    message = _load_error(path)
+    assert ("assessments[0].evidence[0].classification: is stg-confidentieel, lower than "
+            "stg-geheim of the finding 'secret-finding' it cites") in message

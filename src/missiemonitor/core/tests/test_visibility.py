@@ -100,3 +100,17 @@ def test_can_see_agrees_with_the_queryset_rule(world):
         for user in users:
             expected = set(_keys(model, user))
             assert {r.key for r in model.objects.all() if can_see(user, r)} == expected
+
+
+def test_linked_records_above_clearance_read_as_none(world):
+    from missiemonitor.context.models import Incident
+    from missiemonitor.core.visibility import attach_visible
+    from missiemonitor.testing.factories import IncidentFactory
+
+    secret = Contribution.objects.get(key="alpha-3")
+    IncidentFactory(key="inc", contribution=secret, mission=world["alpha"])
+    reader = UserFactory(clearance=C.STG_CONFIDENTIEEL, missions=[world["alpha"]])
+    (incident,) = attach_visible(reader, Incident.objects.visible_to(reader), "contribution__mission")
+    assert incident.contribution is None
+    (incident,) = Incident.objects.visible_to(SYSTEM).with_visible(SYSTEM, "contribution__mission")
+    assert (incident.contribution.key, incident.contribution.mission.key) == ("alpha-3", "alpha")

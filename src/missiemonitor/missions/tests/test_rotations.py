@@ -82,3 +82,16 @@ def test_scope_and_visibility(mission):
     assert len(rotation_analysis(user=SYSTEM, mission_keys=["m"]).roles) == 1
     outsider = UserFactory(clearance=3, missions=[MissionFactory()])
     assert rotation_analysis(user=outsider).roles == ()
+
+
+def test_links_above_clearance_are_left_out(db):
+    from missiemonitor.core.models import Classification as C
+
+    hidden = MissionFactory(key="hidden", classification=C.STG_GEHEIM)
+    member = UserFactory(clearance=C.DEPARTEMENTAAL_VERTROUWELIJK, missions=[hidden])
+    RoleFactory(key="open-role", contribution=ContributionFactory(key="open", mission=hidden))
+    RoleFactory(key="secret-role", contribution=ContributionFactory(
+        key="secret", mission=hidden, classification=C.STG_GEHEIM))
+    (rotation,) = rotation_analysis(user=member, as_of=AS_OF).roles
+    assert rotation.role.key == "open-role" and rotation.role.contribution.key == "open"
+    assert rotation.role.contribution.mission is None  # the mission is above the clearance

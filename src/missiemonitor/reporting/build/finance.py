@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from django.utils.translation import pgettext
 
+from missiemonitor.core.periods import shift_period_years
 from missiemonitor.finance.models import BudgetSource
 from missiemonitor.reporting.build.base import Builder
 from missiemonitor.reporting.build.charts import spending_chart
@@ -46,7 +47,7 @@ def finance(b: Builder) -> Section:
         previous[(e.start, e.end)].append(e)
     for (start, end), items in by_period.items():
         runs = _period_sentence(b, start, end, items, covered)
-        before = previous.get((start.replace(year=start.year - 1), end.replace(year=end.year - 1)))
+        before = previous.get(shift_period_years(start, end, -1))
         if before:
             total = sum((e.amount for e in before), Decimal(0))
             runs += [" ", *capitalise(compose(pgettext("report", "{period} this was {total}."),

@@ -16,6 +16,7 @@ from django.db.models import Exists, Max, OuterRef, Q
 
 from missiemonitor.context.models import ContextEvent, EventFigure, Incident, ThreatAssessment
 from missiemonitor.core.models import Organisation, Source
+from missiemonitor.core.periods import shift_years
 from missiemonitor.finance.models import Expenditure
 from missiemonitor.missions.models import (
     Asset,
@@ -125,8 +126,7 @@ def load_scope(*, user: Any, start: dt.date, end: dt.date, language: str,
     scope = Scope(user=user, start=start, end=end, language=language, mission_keys=mission_keys)
     in_period = overlaps("start", "end", start, end)
     # The previous year is read too, so that figures can be compared with it.
-    compare_from = start.replace(year=start.year - 1) if not (start.month == 2 and start.day == 29) \
-        else start - dt.timedelta(days=366)
+    compare_from = shift_years(start, -1)
 
     missions = Mission.objects.visible_to(user)
     if mission_keys:

@@ -50,12 +50,13 @@ def render(report: Report, fmt: str, *, charts: ChartImages | None = None) -> by
 
 
 def write_atomically(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside ``path`` and rename it: the file is complete or absent."""
+    """Write to a temporary file beside ``path`` and rename it: the file is complete or absent.
+    Reports may hold classified text, so only the owner of the process may read them (0600)."""
     handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
     try:
         with os.fdopen(handle, "wb") as file:
             file.write(data)
-        os.chmod(tmp, 0o644)
+        os.chmod(tmp, 0o600)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

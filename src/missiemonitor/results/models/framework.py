@@ -305,6 +305,9 @@ class Evidence(Record):
     confidence = models.CharField(_("confidence"), max_length=10, choices=Confidence.choices,
                                   default=Confidence.MEDIUM)
 
+    # An evidence item is only visible with the record it cites (see core.visibility).
+    visibility_links = ("finding", "observation", "field_report", "document")
+
     class Meta(Record.Meta):
         verbose_name = _("evidence item")
         verbose_name_plural = _("evidence items")

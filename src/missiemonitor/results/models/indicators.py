@@ -19,7 +19,8 @@ MEASURE = {"max_digits": 20, "decimal_places": 4}
 
 
 class Dimension(Record):
-    """A way to break a figure down, for example tasking = NMI / OIR / national."""
+    """A way to break a figure down, for example tasking = own mission / other mission /
+    national."""
 
     name = models.CharField(_("name"), max_length=200)
     name_en = models.CharField(_("name in English"), max_length=200, blank=True)
@@ -164,7 +165,7 @@ class Observation(Record):
                              help_text=_("For figures stated as 'just under 1,000' or 'more than'."))
     disaggregation = models.JSONField(
         _("disaggregation"), default=dict, blank=True,
-        help_text=_("Dimension key to value code, for example {\"tasking\": \"nmi\"}; empty for the total."),
+        help_text=_("Dimension key to value code, for example {\"region\": \"north\"}; empty for the total."),
     )
     source = models.ForeignKey("core.Source", verbose_name=_("source"), null=True, blank=True,
                                on_delete=models.PROTECT, related_name="observations")
@@ -216,5 +217,23 @@ class LogEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.date} {self.quantity}"
+
+
+class LogBatch(models.Model):
+    """One import of an activity log, by name. The database keeps a name unique per log, so
+    that two imports of the same file, even at the same moment, cannot both count its rows."""
+
+    kind = models.CharField(_("log"), max_length=10, choices=LogKind.choices)
+    name = models.CharField(_("import batch"), max_length=100,
+                            help_text=_("The name the rows of this import carry as their batch."))
+    imported_at = models.DateTimeField(_("imported at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("log import")
+        verbose_name_plural = _("log imports")
+        constraints = [models.UniqueConstraint(fields=["kind", "name"], name="results_logbatch_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.name}"
 
 

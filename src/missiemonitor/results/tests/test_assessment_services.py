@@ -112,3 +112,35 @@ def test_evidence_links_a_record_and_stales_the_reviewers_view(condition, coordi
         evidence_add(user=SYSTEM, assessment=assessment_record(
             user=SYSTEM, condition=condition, level="met", date=DAY), kind="observation", target="nope")
     assert Evidence.objects.count() == 1
+
+
+def test_evidence_is_classified_at_least_as_high_as_what_it_cites(condition, coordinator):
+    a = assessment_record(user=coordinator, condition=condition, level="met", date=DAY)
+    secret = FindingFactory(mission=condition.mission, classification=Classification.STG_GEHEIM)
+    evidence = evidence_add(user=coordinator, assessment=a, kind="finding", target=secret)
+    assert evidence.classification == Classification.STG_GEHEIM
+    with pytest.raises(ValidationError) as info:
+        evidence_add(user=coordinator, assessment=a, kind="finding", target=secret,
+                     classification=Classification.ONGERUBRICEERD)
+    assert info.value.message_dict["classification"] == [
+        f"A record may not be classified lower than the finding {secret.key} it cites."]
+    assert Evidence.objects.count() == 1
+
+
+def test_evidence_whose_cited_record_is_invisible_is_hidden(condition, coordinator):
+    """Even evidence stored too low (before the rule) does not give its target away."""
+    from missiemonitor.results.selectors.records import assessment_get
+
+    a = assessment_record(user=coordinator, condition=condition, level="met", date=DAY)
+    open_finding = FindingFactory(mission=condition.mission)
+    secret = FindingFactory(mission=condition.mission, classification=Classification.STG_GEHEIM)
+    evidence_add(user=coordinator, assessment=a, kind="finding", target=open_finding, key="ev-open")
+    Evidence.objects.create(key="ev-leak", assessment=a, mission=a.mission, kind="finding",
+                            finding=secret)
+    reader = UserFactory(role="analyst", clearance=Classification.STG_CONFIDENTIEEL, all_missions=True)
+    assert sorted(Evidence.objects.visible_to(reader).values_list("key", flat=True)) == ["ev-open"]
+    assert [e.key for e in assessment_get(user=reader, key=a.key).visible_evidence] == ["ev-open"]
+    from missiemonitor.core.visibility import can_see
+
+    assert not can_see(reader, Evidence.objects.get(key="ev-leak"))
+    assert can_see(coordinator, Evidence.objects.get(key="ev-leak"))

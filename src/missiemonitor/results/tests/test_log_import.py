@@ -110,6 +110,20 @@ def test_a_batch_cannot_be_imported_twice_and_can_be_deleted(contributions):
         log_import_csv(kind="flight", stream=io.StringIO(rows(3)), user=SYSTEM, batch="once")
     assert log_batch_delete(user=SYSTEM, kind="flight", batch="once") == 3
     assert not LogEntry.objects.exists()
+    log_import_csv(kind="flight", stream=io.StringIO(rows(2)), user=SYSTEM, batch="once")  # again
+    assert LogEntry.objects.count() == 2
+
+
+def test_a_batch_claimed_by_a_concurrent_import_is_refused_with_a_clear_error(contributions):
+    """Two imports of one batch at once: both find no rows yet, but the database lets only
+    one claim the name. Here the other import has claimed it and not yet written its rows."""
+    from missiemonitor.results.models import LogBatch
+
+    LogBatch.objects.create(kind="flight", name="twice")
+    with pytest.raises(LogImportError) as info:
+        log_import_csv(kind="flight", stream=io.StringIO(rows(3)), user=SYSTEM, batch="twice")
+    assert "batch 'twice' was already imported" in str(info.value)
+    assert not LogEntry.objects.exists()
 
 
 def test_users_only_import_for_contributions_they_see(contributions):

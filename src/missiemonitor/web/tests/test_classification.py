@@ -37,7 +37,21 @@ def test_references_are_resolved_in_one_query():
     event = f.ContextEventFactory(classification=Classification.DEPARTEMENTAAL_VERTROUWELIJK)
     incident = f.IncidentFactory(classification=Classification.STG_CONFIDENTIEEL)
     refs = [RecordRef.of(event), RecordRef.of(incident), RecordRef.of(incident.contribution)]
+    user = f.UserFactory(clearance=Classification.STG_GEHEIM, all_missions=True)
     with CaptureQueriesContext(connection) as queries:
-        assert classification_of_refs(refs) == Classification.STG_CONFIDENTIEEL
+        assert classification_of_refs(refs, user=user) == Classification.STG_CONFIDENTIEEL
     assert len(queries) == 1
-    assert classification_of_refs([]) == Classification.ONGERUBRICEERD
+    assert classification_of_refs([], user=user) == Classification.ONGERUBRICEERD
+
+
+@pytest.mark.django_db
+def test_a_record_the_user_may_not_see_does_not_raise_the_banner():
+    event = f.ContextEventFactory(classification=Classification.DEPARTEMENTAAL_VERTROUWELIJK)
+    incident = f.IncidentFactory(classification=Classification.STG_CONFIDENTIEEL)
+    refs = [RecordRef.of(event), RecordRef.of(incident)]
+    cleared = f.UserFactory(clearance=Classification.STG_CONFIDENTIEEL, missions=[incident.mission])
+    outsider = f.UserFactory(clearance=Classification.STG_CONFIDENTIEEL)  # not of its mission
+    low = f.UserFactory(clearance=Classification.DEPARTEMENTAAL_VERTROUWELIJK, all_missions=True)
+    assert classification_of_refs(refs, user=cleared) == Classification.STG_CONFIDENTIEEL
+    assert classification_of_refs(refs, user=outsider) == Classification.DEPARTEMENTAAL_VERTROUWELIJK
+    assert classification_of_refs(refs, user=low) == Classification.DEPARTEMENTAAL_VERTROUWELIJK

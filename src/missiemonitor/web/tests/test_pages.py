@@ -201,3 +201,20 @@ def test_need_to_know_for_all_missions_shows_in_the_user_menu(client, world):
     client.force_login(world.coordinator)
     html = client.get("/missies/").content.decode()
     assert "alle missies" in html[html.index('data-testid="user-missions"'):][:300]
+
+
+@pytest.mark.parametrize("path", ["/", "/doelstellingen/", "/monitoring/", "/financien/",
+                                  "/monitoring/veldrapportages/"])
+def test_an_unknown_mission_is_reported_not_a_server_error(coordinator_client, path):
+    for query in ("?mission=nope", "?mission=nope&mission=mission-alpha"):
+        response = coordinator_client.get(f"{path}{query}")
+        assert response.status_code == 400
+        html = response.content.decode()
+        assert "Onbekende missie" in html and "nope" in html
+
+
+def test_an_unknown_mission_in_the_api_is_a_problem(coordinator_client):
+    response = coordinator_client.get("/api/v1/rotation-analysis", {"mission": "nope"})
+    assert response.status_code == 400
+    assert response["Content-Type"].startswith("application/problem+json")
+    assert response.json()["invalid_params"][0]["name"] == "mission"

@@ -23,7 +23,7 @@ class IncidentRule(Rule):
         mapping = self.ctx.threshold("INCIDENT_SEVERITY")
         incidents = (Incident.objects.visible_to(self.ctx.user).filter(self.ctx.scope.q())
                      .filter(date__gte=self.ctx.start, date__lte=self.ctx.end)
-                     .select_related("contribution").order_by("date", "key"))
+                     .with_visible(self.ctx.user, "contribution").order_by("date", "key"))
         for incident in incidents:
             def render(fmt: Fmt, incident=incident) -> str:
                 values = {"date": fmt.date(incident.date, incident.date_precision),
@@ -32,7 +32,7 @@ class IncidentRule(Rule):
                           "description": fmt.short(fmt.text(incident, "description"), 120)}
                 # "op 3 december 2024", but "in december 2024" when only the month is known.
                 on_day = incident.date_precision == "day"
-                if incident.contribution_id:
+                if incident.contribution is not None:  # None when the user may not see it
                     values["contribution"] = fmt.text(incident.contribution, "name")
                     if on_day:
                         return _("Incident on %(date)s at %(contribution)s (%(type)s, %(severity)s): "

@@ -38,7 +38,6 @@ test-postgres: venv
 
 lint: venv
 	$(BIN)/ruff check src bench scripts
-	$(BIN)/ruff format --check src bench scripts
 
 bench: venv
 	@for script in bench/[!_]*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done

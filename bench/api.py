@@ -28,32 +28,20 @@ import json
 import os
 import secrets
 import shutil
-import signal
-import socket
-import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+from api_support.rawload import raw_postgres, raw_sqlite, start_postgres
+from api_support.serving import Gunicorn
+
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 HOST = "127.0.0.1"
 API_PATH = "/api/v1/observations?page_size=100"
 FLOOR_PATH = "/bench/floor/observations"
-LOG_COLUMNS = (
-    "kind",
-    "contribution_id",
-    "mission_id",
-    "classification",
-    "date",
-    "quantity",
-    "category",
-    "asset",
-    "area",
-    "batch",
-)
 
 
 # -- preparing the data ------------------------------------------------------------------------
@@ -143,77 +131,7 @@ def prepare(
     }
 
 
-# -- serving -----------------------------------------------------------------------------------
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind((HOST, 0))
-        return sock.getsockname()[1]
-
-
-class Gunicorn:
-    """gunicorn with 2 sync workers on loopback, serving the application plus the floor view."""
-
-    def __init__(self, database_url: str, directory: Path) -> None:
-        self.port = free_port()
-        env = {
-            **os.environ,
-            "MM_DATABASE_URL": database_url,
-            "MM_VAR_DIR": str(directory),
-            "MM_DEBUG": "false",
-            "MM_ALLOWED_HOSTS": HOST,
-            "MM_LOG_LEVEL": "ERROR",
-            "DJANGO_SETTINGS_MODULE": "api_support.settings",
-            "PYTHONPATH": os.pathsep.join([str(ROOT / "bench"), str(ROOT / "src")]),
-        }
-        self.process = subprocess.Popen(  # noqa: S603
-            [
-                str(BIN / "gunicorn"),
-                "--workers",
-                "2",
-                "--bind",
-                f"{HOST}:{self.port}",
-                "--timeout",
-                "1800",
-                "--log-level",
-                "warning",
-                "missiemonitor.wsgi:application",
-            ],
-            env=env,
-            cwd=directory,
-        )
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                with socket.create_connection((HOST, self.port), timeout=1):
-                    return
-            except OSError:
-                time.sleep(0.2)
-        self.stop()
-        sys.exit("gunicorn did not start")
-
-    def workers(self) -> list[int]:
-        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
-        return [int(pid) for pid in children.read_text().split()] if children.exists() else []
-
-    def peak_rss_mb(self) -> float:
-        """The largest peak resident memory (VmHWM) of the workers."""
-        peaks = []
-        for pid in self.workers():
-            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-                if line.startswith("VmHWM:"):
-                    peaks.append(int(line.split()[1]) / 1024)
-        return max(peaks, default=0.0)
-
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-
-
-# -- load --------------------------------------------------------------------------------------
+# -- load ----------------------------------------------------------------------------------------
 async def _client(
     port: int, request: bytes, deadline: float, latencies: list[float], errors: list[str]
 ) -> None:
@@ -287,27 +205,6 @@ def import_log(port: int, token: str, path: Path, batch: str) -> tuple[float, di
     return elapsed, data
 
 
-# -- the database's own bulk load --------------------------------------------------------------
-def _rows(path: Path, contributions: dict[str, tuple[int, int, int]], batch: str):
-    with path.open(encoding="utf-8", newline="") as stream:
-        reader = csv.reader(stream)
-        next(reader)
-        for key, date, aircraft, hours, tasking in reader:
-            pk, mission_id, classification = contributions[key]
-            yield (
-                "flight",
-                pk,
-                mission_id,
-                classification,
-                date,
-                hours,
-                tasking,
-                aircraft,
-                "",
-                batch,
-            )
-
-
 def child_service(args: argparse.Namespace) -> None:
     """The import service alone, in-process, without HTTP: what the API adds is the rest."""
     _django(args.database_url, Path(args.dir))
@@ -342,94 +239,6 @@ def service_seconds(database_url: str, directory: Path, path: Path) -> float:
     if result.returncode != 0:
         sys.exit(f"the service import failed:\n{result.stderr[-3000:]}")
     return json.loads(result.stdout.strip().splitlines()[-1])["seconds"]
-
-
-def raw_sqlite(database: Path, path: Path) -> float:
-    connection = sqlite3.connect(database, isolation_level=None)
-    contributions = {
-        key: (pk, mission, level)
-        for pk, key, mission, level in connection.execute(
-            "SELECT id, key, mission_id, classification FROM missions_contribution"
-        )
-    }
-    columns, marks = ", ".join(LOG_COLUMNS), ", ".join("?" * len(LOG_COLUMNS))
-    sql = f"INSERT INTO results_logentry ({columns}) VALUES ({marks})"  # noqa: S608 - constants
-    began = time.perf_counter()
-    connection.execute("BEGIN")
-    connection.executemany(sql, _rows(path, contributions, "raw"))
-    connection.execute("COMMIT")
-    elapsed = time.perf_counter() - began
-    connection.close()
-    return elapsed
-
-
-def raw_postgres(url: str, path: Path) -> float:
-    import psycopg
-
-    with psycopg.connect(url) as connection:
-        contributions = {
-            key: (pk, mission, level)
-            for pk, key, mission, level in connection.execute(
-                "SELECT id, key, mission_id, classification FROM missions_contribution"
-            )
-        }
-        began = time.perf_counter()
-        with (
-            connection.cursor() as cursor,
-            cursor.copy(f"COPY results_logentry ({', '.join(LOG_COLUMNS)}) FROM STDIN") as copy,
-        ):
-            for row in _rows(path, contributions, "raw"):
-                copy.write_row(row)
-        connection.commit()
-        elapsed = time.perf_counter() - began
-        connection.execute("DELETE FROM results_logentry WHERE batch = 'raw'")
-        connection.commit()
-    with psycopg.connect(url, autocommit=True) as connection:
-        connection.execute("VACUUM ANALYZE results_logentry")
-    return elapsed
-
-
-def start_postgres(directory: Path) -> tuple[str, object] | None:
-    """A throwaway PostgreSQL from the local binaries (as for ``pytest --postgres``)."""
-    import glob
-
-    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/pg_ctl"))
-    if not found:
-        return None
-    from pytest_postgresql.executors import PostgreSQLExecutor
-
-    os.environ["MM_PG_BIN"] = str(Path(found[-1]).parent)
-    base = directory / "pg"
-    base.mkdir()
-    base.chmod(0o777)
-    if os.getuid() == 0:
-        shutil.chown(base, user=os.environ.get("MM_PG_USER", "postgres"))
-    port = free_port()
-    executor = PostgreSQLExecutor(
-        executable=str(ROOT / "scripts" / "pg_ctl"),
-        host=HOST,
-        port=port,
-        datadir=str(base / "data"),
-        unixsocketdir=str(base),
-        logfile=str(base / "server.log"),
-        startparams="-w",
-        dbname="bench",
-        user="postgres",
-        postgres_options="-c fsync=off -c synchronous_commit=off -c full_page_writes=off",
-    )
-    executor.start()
-    import psycopg
-
-    for _attempt in range(100):
-        try:
-            with psycopg.connect(
-                f"host={HOST} port={port} user=postgres dbname=postgres", autocommit=True
-            ) as connection:
-                connection.execute("CREATE DATABASE bench")
-            break
-        except psycopg.OperationalError:  # still starting up
-            time.sleep(0.2)
-    return f"postgresql://postgres@{HOST}:{port}/bench", executor
 
 
 # -- the runs ----------------------------------------------------------------------------------

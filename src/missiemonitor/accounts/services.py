@@ -89,6 +89,19 @@ def _require_manager(actor: Any) -> None:
         raise PermissionDenied(_("Only an administrator may manage users."))
 
 
+def _lock_for_change(actor: Any, user: User | str, state: str) -> User:
+    """Lock ``user`` for a change by ``actor``, who must manage users and may change this one,
+    and refuse when the account changed since the form read it (``state``)."""
+    _require_manager(actor)
+    username = user if isinstance(user, str) else user.username
+    locked = User.objects.select_for_update().get(username=username)
+    _require_may_change(actor, locked)
+    if user_state(locked) != state:
+        raise UserChanged(_("User %(name)s was changed by someone else since you opened the form. "
+                            "Reload it and apply your change again.") % {"name": locked.username})
+    return locked
+
+
 def _require_may_change(actor: Any, user: User) -> None:
     if user.clearance > actor.clearance:
         raise PermissionDenied(_("You cannot change a user cleared above your own clearance."))
@@ -146,13 +159,7 @@ def user_update(*, actor: Any, user: User | str, state: str, role: str, clearanc
     """Change a user's names, role, clearance, need-to-know and missions (and, when given, set a
     new password; ``is_active`` None leaves it). Memberships of missions the coordinator may not
     see stay as they are."""
-    _require_manager(actor)
-    username = user if isinstance(user, str) else user.username
-    locked = User.objects.select_for_update().get(username=username)
-    _require_may_change(actor, locked)
-    if user_state(locked) != state:
-        raise UserChanged(_("User %(name)s was changed by someone else since you opened the form. "
-                            "Reload it and apply your change again.") % {"name": locked.username})
+    locked = _lock_for_change(actor, user, state)
     is_active = locked.is_active if is_active is None else is_active
     if locked.pk == actor.pk:
         own = {"role": (role, locked.role), "clearance": (clearance, locked.clearance),
@@ -186,13 +193,7 @@ def user_update(*, actor: Any, user: User | str, state: str, role: str, clearanc
 def user_set_active(*, actor: Any, user: User | str, state: str, active: bool) -> User:
     """Deactivate (or reactivate) a user: a deactivated user cannot sign in and sees nothing,
     and everything they wrote keeps their name."""
-    _require_manager(actor)
-    username = user if isinstance(user, str) else user.username
-    locked = User.objects.select_for_update().get(username=username)
-    _require_may_change(actor, locked)
-    if user_state(locked) != state:
-        raise UserChanged(_("User %(name)s was changed by someone else since you opened the form. "
-                            "Reload it and apply your change again.") % {"name": locked.username})
+    locked = _lock_for_change(actor, user, state)
     if locked.pk == actor.pk and not active:
         raise ServiceError(_("You cannot deactivate your own account."))
     locked.is_active = active

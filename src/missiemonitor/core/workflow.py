@@ -133,6 +133,27 @@ def transition(record: models.Model, field: str, action: str) -> str:
     return target
 
 
+def draft_delete(*, user: Any, record: models.Model, field: str, version: int) -> None:
+    """Delete a review record (an assessment, a field report) that is still a draft, as its
+    author or a coordinator (:func:`~missiemonitor.core.permissions.delete_refusal`). Anything
+    submitted is part of the record of the review and stays."""
+    from django.utils.text import capfirst
+
+    from missiemonitor.core.permissions import DELETABLE_STATES, require_delete
+    from missiemonitor.core.records import StaleVersion, record_delete
+
+    if getattr(record, field) not in DELETABLE_STATES:
+        raise InvalidTransition(
+            _("%(record)s %(key)s is %(state)s and can no longer be deleted; only a draft can be.")
+            % {"record": capfirst(record._meta.verbose_name), "key": record.key,
+               "state": getattr(record, f"get_{field}_display")()})
+    require_delete(user, record)
+    try:
+        record_delete(user=user, record=record, expected_version=version)
+    except StaleVersion as exc:
+        raise VersionConflict(record, version, exc.current) from None
+
+
 ACTION_VERBS = {
     "submit": gettext_noop("submit"),
     "approve": gettext_noop("approve"),

@@ -17,20 +17,17 @@ from django.utils.translation import gettext as _
 
 from missiemonitor.core.editing import simple_record_create, simple_record_update
 from missiemonitor.core.permissions import (
-    DELETABLE_STATES,
     EDITABLE_STATES,
     REVIEWER_ROLES,
-    require_delete,
     require_review,
     require_write,
 )
-from missiemonitor.core.records import StaleVersion, record_delete
 from missiemonitor.core.workflow import (
     InvalidTransition,
-    VersionConflict,
     bump,
     check_version,
     classification_for,
+    draft_delete,
     get_visible,
     is_person,
     new_key,
@@ -159,16 +156,7 @@ def fieldreport_delete(*, user: Any, report: FieldReport | str, version: int) ->
     """Delete a draft field report, as its author or a coordinator. A report that was
     submitted is part of the reporting record (and of compliance) and stays."""
     require_write(user, FieldReport)
-    record = _locked(user, report, version)
-    if record.status not in DELETABLE_STATES:
-        raise InvalidTransition(
-            _("Field report %(key)s is %(state)s and can no longer be deleted; only a draft can be.")
-            % {"key": record.key, "state": record.get_status_display()})
-    require_delete(user, record)
-    try:
-        record_delete(user=user, record=record, expected_version=version)
-    except StaleVersion as exc:
-        raise VersionConflict(record, version, exc.current) from None
+    draft_delete(user=user, record=_locked(user, report, version), field="status", version=version)
 
 
 @transaction.atomic

@@ -17,20 +17,18 @@ from django.utils.translation import gettext as _
 
 from missiemonitor.core.hierarchy import classification_check
 from missiemonitor.core.permissions import (
-    DELETABLE_STATES,
     EDITABLE_STATES,
     REVIEWER_ROLES,
-    require_delete,
     require_review,
     require_write,
 )
-from missiemonitor.core.records import StaleVersion, record_delete, record_links_check
+from missiemonitor.core.records import record_links_check
 from missiemonitor.core.workflow import (
     InvalidTransition,
-    VersionConflict,
     bump,
     check_version,
     classification_for,
+    draft_delete,
     get_visible,
     is_person,
     new_key,
@@ -237,16 +235,8 @@ def assessment_delete(*, user: Any, assessment: ConditionAssessment | str, versi
     """Delete a draft assessment (with its evidence), as its assessor or a coordinator. A
     submitted, returned or approved assessment is part of the record of the review and stays."""
     require_write(user, ConditionAssessment)
-    record = _editable(user, assessment, version)
-    if record.state not in DELETABLE_STATES:
-        raise InvalidTransition(
-            _("Assessment %(key)s is %(state)s and can no longer be deleted; only a draft can be.")
-            % {"key": record.key, "state": record.get_state_display()})
-    require_delete(user, record)
-    try:
-        record_delete(user=user, record=record, expected_version=version)
-    except StaleVersion as exc:
-        raise VersionConflict(record, version, exc.current) from None
+    draft_delete(user=user, record=_editable(user, assessment, version), field="state",
+                 version=version)
 
 
 EVIDENCE_TARGETS: dict[str, tuple[str, type]] = {

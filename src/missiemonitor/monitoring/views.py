@@ -17,6 +17,7 @@ from missiemonitor.core.permissions import (
     REVIEWER_ROLES,
     can_approve,
     can_create,
+    can_delete,
     can_edit,
     can_return,
     can_submit,
@@ -133,12 +134,19 @@ def _fieldreport_update(*, user, record, version, data):
                                        body=data["body"], start=data["start"], end=data["end"])
 
 
-fieldreport_edit = edit_view(EditSpec(
+def _fieldreport_delete(*, user, record, version):
+    services.fieldreport_delete(user=user, report=record, version=version)
+
+
+fieldreport_spec = EditSpec(
     model=FieldReport, form_class=FieldReportForm, create=_fieldreport_create, update=_fieldreport_update,
     title_new=_("New field report"), title_edit=_("Edit field report"),
     success_url=lambda record: reverse("fieldreport", args=[record.key]),
     cancel_url=lambda record, parent: reverse("fieldreport", args=[record.key]) if record else reverse("fieldreports"),
-))
+    delete=_fieldreport_delete, deleted_url=lambda record: reverse("fieldreports"),
+    delete_name="fieldreport_delete",
+)
+fieldreport_edit, fieldreport_delete = edit_view(fieldreport_spec), delete_view(fieldreport_spec)
 
 
 INBOX_GROUPS = [
@@ -252,6 +260,7 @@ def fieldreport_detail(request: HttpRequest, key: str) -> HttpResponse:
         "can_approve": can_approve(user, report),
         "can_submit": can_submit(user, report),
         "can_edit": can_edit(user, report),
+        "can_delete": can_delete(user, report),
     }
     return render_page(request, "monitoring/fieldreport_detail.html", context, shown=[report], status=status)
 

@@ -13,14 +13,20 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from missiemonitor.core.permissions import can_approve, can_create, can_return, can_submit
+from missiemonitor.core.permissions import (
+    can_approve,
+    can_create,
+    can_delete,
+    can_return,
+    can_submit,
+)
 from missiemonitor.core.workflow import ServiceError
 from missiemonitor.missions.selectors import missions_visible
 from missiemonitor.results import services
 from missiemonitor.results.forms import AssessmentForm, ReviewForm
 from missiemonitor.results.models import Condition, ConditionAssessment
 from missiemonitor.results.selectors import objective_progress, objective_progress_history, records
-from missiemonitor.web.editing import add_errors, next_url
+from missiemonitor.web.editing import EditSpec, add_errors, delete_view, next_url
 from missiemonitor.web.pages import (
     default_period,
     is_htmx,
@@ -163,6 +169,7 @@ def assessment_detail(request: HttpRequest, key: str) -> HttpResponse:
         "can_review": can_return(user, assessment),
         "can_approve": can_approve(user, assessment),
         "can_submit": can_submit(user, assessment),
+        "can_delete": can_delete(user, assessment),
         "board_url": reverse("objectives") + (f"?mission={assessment.mission.key}" if assessment.mission_id else ""),
     }
     return render_page(request, "results/assessment_detail.html", context,
@@ -188,3 +195,14 @@ def assessment_board_approve(request: HttpRequest, key: str) -> HttpResponse:
         messages.success(request, _("%(condition)s: approved; it now counts for progress.")
                          % {"condition": assessment.condition.code or assessment.condition})
     return redirect(next_url(request) or reverse("objectives"))
+
+
+def _assessment_delete(*, user, record, version):
+    services.assessment_delete(user=user, assessment=record, version=version)
+
+
+assessment_delete = delete_view(EditSpec(
+    model=ConditionAssessment, form_class=AssessmentForm, create=None, update=None,
+    title_new="", title_edit="", success_url=lambda record: reverse("assessment", args=[record.key]),
+    delete=_assessment_delete, deleted_url=lambda record: reverse("objective", args=[record.condition.objective.key]),
+))

@@ -69,6 +69,7 @@ urlpatterns = [
     path("voorwaarden/<slug:key>/bewerken/", record_views.condition_edit, name="condition_edit"),
     path("voorwaarden/<slug:key>/verwijderen/", record_views.condition_delete, name="condition_delete"),
     path("beoordelingen/<slug:key>/", results_views.assessment_detail, name="assessment"),
+    path("beoordelingen/<slug:key>/verwijderen/", results_views.assessment_delete, name="assessment_delete"),
     path("beoordelingen/<slug:key>/goedkeuren/", results_views.assessment_board_approve,
          name="assessment_board_approve"),
     path("kaders/", record_views.framework_list, name="frameworks"),
@@ -106,6 +107,8 @@ urlpatterns = [
     path("monitoring/veldrapportages/nieuw/", monitoring_views.fieldreport_edit, name="fieldreport_new"),
     path("monitoring/veldrapportages/<slug:key>/", monitoring_views.fieldreport_detail, name="fieldreport"),
     path("monitoring/veldrapportages/<slug:key>/bewerken/", monitoring_views.fieldreport_edit, name="fieldreport_edit"),
+    path("monitoring/veldrapportages/<slug:key>/verwijderen/", monitoring_views.fieldreport_delete,
+         name="fieldreport_delete"),
     path("monitoring/veldrapportages/<slug:key>/beoordelen/", monitoring_views.fieldreport_inbox_review,
          name="fieldreport_inbox_review"),
     # context

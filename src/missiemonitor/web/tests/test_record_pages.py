@@ -349,3 +349,39 @@ def test_a_rating_scale_is_kept_with_its_levels_and_a_used_level_stays(coordinat
     assert used.levels.filter(code="partly").exists()
     assert coordinator_client.post(f"/referentie/beoordelingsschalen/{used.key}/verwijderen/",
                                    {"version": used.version}).status_code == 409
+
+
+def test_a_draft_field_report_is_deleted_by_its_author_and_a_submitted_one_is_not(client, world):
+    from missiemonitor.monitoring.models import FieldReport
+
+    client.force_login(world.reporter)
+    draft = client.get("/monitoring/veldrapportages/fieldreport-june/")
+    assert 'href="/monitoring/veldrapportages/fieldreport-june/verwijderen/"' in draft.content.decode()
+    submitted = client.get("/monitoring/veldrapportages/fieldreport-may/")
+    assert "/verwijderen/" not in submitted.content.decode()
+    assert client.get("/monitoring/veldrapportages/fieldreport-may/verwijderen/").status_code == 403
+    client.force_login(world.reviewer)  # not the author, not a coordinator
+    assert client.get("/monitoring/veldrapportages/fieldreport-june/verwijderen/").status_code == 403
+    client.force_login(world.reporter)
+    report = FieldReport.objects.get(key="fieldreport-june")
+    response = client.post("/monitoring/veldrapportages/fieldreport-june/verwijderen/",
+                           {"version": report.version})
+    assert response.status_code == 302 and response["Location"] == "/monitoring/veldrapportages/"
+    assert not FieldReport.objects.filter(key="fieldreport-june").exists()
+    assert FieldReport.objects.filter(key="fieldreport-may").exists()
+
+
+def test_a_draft_assessment_is_deleted_from_its_page(coordinator_client, world):
+    from missiemonitor.results.models import ConditionAssessment
+
+    assert "/verwijderen/" not in coordinator_client.get("/beoordelingen/assessment/").content.decode()
+    assert coordinator_client.get("/beoordelingen/assessment/verwijderen/").status_code == 403  # approved
+    ConditionAssessment.objects.filter(key="assessment").update(state="draft")
+    assessment = ConditionAssessment.objects.get(key="assessment")
+    page = coordinator_client.get("/beoordelingen/assessment/").content.decode()
+    assert 'href="/beoordelingen/assessment/verwijderen/"' in page
+    stale = coordinator_client.post("/beoordelingen/assessment/verwijderen/", {"version": assessment.version + 1})
+    assert stale.status_code == 409 and ConditionAssessment.objects.filter(key="assessment").exists()
+    response = coordinator_client.post("/beoordelingen/assessment/verwijderen/", {"version": assessment.version})
+    assert response.status_code == 302 and response["Location"] == "/doelstellingen/lto/"
+    assert not ConditionAssessment.objects.filter(key="assessment").exists()

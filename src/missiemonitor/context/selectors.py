@@ -8,6 +8,7 @@ from typing import Any
 from django.db.models import Prefetch, Q, QuerySet
 
 from missiemonitor.context.models import ContextEvent, EventFigure, Incident, ThreatAssessment
+from missiemonitor.core.scope import in_missions
 
 
 def events_timeline(
@@ -59,8 +60,7 @@ def events_query(
         qs = qs.filter(area=area)
     if place_key:
         qs = qs.filter(Q(place__key=place_key) | Q(place__parent__key=place_key))
-    if mission_keys:
-        qs = qs.filter(Q(mission__isnull=True) | Q(mission__key__in=mission_keys))
+    qs = in_missions(qs, mission_keys, unbound=True)
     return qs.order_by("start", "key")
 
 

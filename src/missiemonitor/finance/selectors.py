@@ -10,6 +10,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 
+from missiemonitor.core.scope import in_missions
 from missiemonitor.finance.models import Expenditure
 
 
@@ -18,8 +19,7 @@ def expenditures_visible(
     end: dt.date | None = None,
 ) -> QuerySet[Expenditure]:
     qs = Expenditure.objects.visible_to(user).select_related("mission", "contribution")
-    if mission_keys:
-        qs = qs.filter(mission__key__in=mission_keys)
+    qs = in_missions(qs, mission_keys)
     if start:
         qs = qs.filter(end__gte=start)
     if end:

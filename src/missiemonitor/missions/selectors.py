@@ -23,7 +23,7 @@ from django.utils import timezone
 
 from missiemonitor.core.periods import DAYS_PER_MONTH
 from missiemonitor.core.provenance import RecordRef, refs
-from missiemonitor.core.scope import mission_scope
+from missiemonitor.core.scope import in_missions, mission_scope
 from missiemonitor.missions.models import (
     Asset,
     Contribution,
@@ -229,8 +229,7 @@ def rotation_analysis(*, user: Any, mission_keys: list[str] | None = None,
 
 def missions_visible(*, user: Any, mission_keys: list[str] | None = None) -> QuerySet[Mission]:
     qs = Mission.objects.visible_to(user).order_by("start", "key")
-    if mission_keys:
-        qs = qs.filter(key__in=mission_keys)
+    qs = in_missions(qs, mission_keys, path="pk")
     return qs
 
 
@@ -308,8 +307,7 @@ def contribution_milestones(*, user: Any, contribution: Contribution) -> list[Mi
 
 def contributions_visible(*, user: Any, mission_keys: list[str] | None = None) -> QuerySet[Contribution]:
     qs = Contribution.objects.visible_to(user).select_related("mission")
-    if mission_keys:
-        qs = qs.filter(mission__key__in=mission_keys)
+    qs = in_missions(qs, mission_keys)
     return qs
 
 

@@ -30,7 +30,7 @@ from django.utils.translation import gettext_lazy as _
 
 from missiemonitor.core.periods import add_months
 from missiemonitor.core.provenance import RecordRef, refs
-from missiemonitor.core.scope import mission_scope
+from missiemonitor.core.scope import in_missions, mission_scope
 from missiemonitor.core.visibility import linked
 from missiemonitor.missions.models import Contribution
 from missiemonitor.monitoring.models import (
@@ -226,8 +226,7 @@ def fieldreport_inbox(*, user: Any, statuses: list[str] | None = None,
     ones only the INBOX_APPROVED_LIMIT most recent, since those need no more work. Two queries."""
     qs = (FieldReport.objects.visible_to(user).select_related("author")
           .with_visible(user, "contribution__mission"))
-    if mission_keys:
-        qs = qs.filter(mission__key__in=mission_keys)
+    qs = in_missions(qs, mission_keys)
     statuses = statuses or [s.value for s in FieldReport.Status]
     open_states = [s for s in statuses if s != FieldReport.Status.APPROVED]
     reports = list(qs.filter(status__in=open_states).order_by("start", "contribution__key", "key"))
@@ -276,8 +275,7 @@ def visits_query(*, user: Any, mission_keys: list[str] | None = None) -> QuerySe
     qs = (MonitoringVisit.objects.visible_to(user)
           .prefetch_related(Prefetch("findings", queryset=findings, to_attr="visible_findings"),
                             *_visit_relations(user)))
-    if mission_keys:
-        qs = qs.filter(missions__key__in=mission_keys).distinct()
+    qs = in_missions(qs, mission_keys, path="missions")
     return qs.order_by("-start", "key")
 
 

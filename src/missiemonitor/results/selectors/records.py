@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 
+from missiemonitor.core.scope import in_missions
 from missiemonitor.results.models import (
     ConditionAssessment,
     Evidence,
@@ -73,8 +74,7 @@ def assessment_get(*, user: Any, key: str) -> ConditionAssessment:
 def assessments_awaiting_review(*, user: Any, mission_keys: list[str] | None = None) -> list[ConditionAssessment]:
     qs = (ConditionAssessment.objects.visible_to(user).filter(state="submitted")
           .select_related("condition__objective", "level").order_by("submitted_at", "key"))
-    if mission_keys:
-        qs = qs.filter(mission__key__in=mission_keys)
+    qs = in_missions(qs, mission_keys)
     return list(qs)
 
 

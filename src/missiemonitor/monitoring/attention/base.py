@@ -88,14 +88,8 @@ class Fmt:
         return formatting.format_date(value, language=self.language, precision=precision)
 
     def period(self, start: dt.date, end: dt.date) -> str:
-        """A period in words: "mei 2024" for one whole month, "mei 2024 - april 2025" for whole
-        months, else the two days."""
-        whole_months = start.day == 1 and (end + dt.timedelta(days=1)).day == 1
-        if whole_months and (start.year, start.month) == (end.year, end.month):
-            return self.date(start, "month")
-        if whole_months:
-            return f"{self.date(start, 'month')} \N{EN DASH} {self.date(end, 'month')}"
-        return f"{self.date(start)} \N{EN DASH} {self.date(end)}"
+        """A period in words, as the report writes it (:func:`core.formatting.format_period`)."""
+        return formatting.format_period(start, end, language=self.language)
 
     def text(self, record: Any, name: str) -> str:
         """A text field in this language: ``name_en`` for English when filled in."""

@@ -31,7 +31,7 @@ def test_observations_of_one_figure_with_different_values(mission, run):
     ObservationFactory(indicator=indicator, value=Decimal(2750))
     ObservationFactory(indicator=indicator, value=Decimal(500), disaggregation={"area": "north"})
     [point] = run("conflicting-statements")
-    assert point.message_en == ("Movements, May 2024 \N{EN DASH} April 2025: different values are recorded: about 3,000 "
+    assert point.message_en == ("Movements, May 2024 to April 2025: different values are recorded: about 3,000 "
                                 "and 2,750.")
     assert point.message_nl.endswith("er zijn verschillende waarden vastgelegd: circa 3.000 en 2.750.")
 

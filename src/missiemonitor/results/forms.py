@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from missiemonitor.core.models import Classification
 from missiemonitor.results.models import (
     Condition,
+    ConditionMapping,
     Dimension,
     DimensionValue,
     Evidence,
@@ -123,6 +124,28 @@ class ConditionForm(RecordForm):
     class Meta:
         model = Condition
         fields = ["code", "text", "text_en", "expected_by", "retired", "order", "classification"]
+
+
+class ConditionMappingForm(RecordForm):
+    """How a condition of an earlier framework version continues in this one (the parent, the
+    later condition): only conditions of earlier versions of the same framework are offered."""
+
+    class Meta:
+        model = ConditionMapping
+        fields = ["source", "relation", "classification"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        later = self.parent or (self.instance.target if self.instance.target_id else None)
+        if later is not None:
+            version = later.objective.framework_version
+            self.fields["source"].queryset = (
+                self.fields["source"].queryset
+                .filter(objective__framework_version__framework_id=version.framework_id)
+                .exclude(objective__framework_version=version)
+                .select_related("objective__framework_version").order_by("key"))
+        self.fields["source"].label_from_instance = lambda c: (
+            f"{c.objective.framework_version.label} · {c.code} {c.text[:80]}")
 
 
 class IndicatorForm(RecordForm):

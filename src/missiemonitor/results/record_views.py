@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET
 from missiemonitor.results import forms
 from missiemonitor.results.models import (
     Condition,
+    ConditionMapping,
     Framework,
     FrameworkVersion,
     Indicator,
@@ -92,6 +93,12 @@ condition_spec = plain_spec(
     success_url=lambda r: reverse("objective", args=[r.objective.key]),
     key_base=lambda data, parent: f"{parent.key}-{data.get('code') or 'condition'}",
     deleted_url=lambda r: reverse("objective", args=[r.objective.key]), delete_name="condition_delete")
+mapping_spec = plain_spec(
+    ConditionMapping, forms.ConditionMappingForm, parent_model=Condition, parent_field="target",
+    title_new=_("Link to an earlier condition"), title_edit=_("Edit condition mapping"),
+    success_url=lambda r: reverse("objective", args=[r.target.objective.key]),
+    key_base=lambda data, parent: f"{data['source'].key}-to-{parent.key}",
+    deleted_url=lambda r: reverse("objective", args=[r.target.objective.key]), delete_name="mapping_delete")
 indicator_spec = plain_spec(
     Indicator, forms.IndicatorForm, title_new=_("New indicator"), title_edit=_("Edit indicator"),
     success_url=lambda r: reverse("indicator", args=[r.key]), key_base=lambda data, parent: data["name"],
@@ -108,5 +115,6 @@ framework_edit, framework_delete = edit_view(framework_spec), delete_view(framew
 version_edit, version_delete = edit_view(version_spec), delete_view(version_spec)
 lto_edit, lto_delete = edit_view(lto_spec), delete_view(lto_spec)
 condition_edit, condition_delete = edit_view(condition_spec), delete_view(condition_spec)
+mapping_edit, mapping_delete = edit_view(mapping_spec), delete_view(mapping_spec)
 indicator_edit, indicator_delete = edit_view(indicator_spec), delete_view(indicator_spec)
 observation_edit, observation_delete = edit_view(observation_spec), delete_view(observation_spec)

@@ -80,7 +80,9 @@ def objective_detail(request: HttpRequest, key: str) -> HttpResponse:
     current = history[-1] if history else None
     conditions = [status.condition for status in current.conditions] if current else []
     assessments = records.assessment_history(user=user, conditions=conditions)
-    rows = [{"status": status, "history": assessments.get(status.condition.pk, [])}
+    mappings = records.condition_mappings_into(user=user, conditions=conditions)
+    rows = [{"status": status, "history": assessments.get(status.condition.pk, []),
+             "mappings": mappings.get(status.condition.pk, [])}
             for status in (current.conditions if current else [])]
     context = {"objective": objective, "history": history, "current": current, "rows": rows,
                "period": period, "can_write": can_create(user, ConditionAssessment)}

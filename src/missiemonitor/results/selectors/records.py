@@ -9,8 +9,10 @@ from typing import Any
 from django.db.models import Prefetch, QuerySet
 
 from missiemonitor.core.scope import in_missions
+from missiemonitor.core.visibility import linked, visible_prefetches
 from missiemonitor.results.models import (
     ConditionAssessment,
+    ConditionMapping,
     Evidence,
     Framework,
     FrameworkVersion,
@@ -59,6 +61,20 @@ def assessment_history(*, user: Any, conditions: list[Any]) -> dict[int, list[Co
                        .prefetch_related(Prefetch("evidence", queryset=evidence, to_attr="visible_evidence"))
                        .order_by("condition_id", "-date", "-key")):
         result[assessment.condition_id].append(assessment)
+    return result
+
+
+def condition_mappings_into(*, user: Any, conditions: list[Any]) -> dict[int, list[ConditionMapping]]:
+    """Per (later) condition, the mappings from earlier conditions the user may see, with the
+    earlier condition when the user may see it too. Two queries."""
+    mappings = (ConditionMapping.objects.visible_to(user).filter(target__in=conditions)
+                .prefetch_related(*visible_prefetches(user, ConditionMapping,
+                                                      "source__objective__framework_version"))
+                .order_by("target_id", "key"))
+    result: dict[int, list[ConditionMapping]] = defaultdict(list)
+    for mapping in mappings:
+        mapping.visible_source = linked(mapping, "source")
+        result[mapping.target_id].append(mapping)
     return result
 
 

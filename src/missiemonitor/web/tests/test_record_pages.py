@@ -385,3 +385,28 @@ def test_a_draft_assessment_is_deleted_from_its_page(coordinator_client, world):
     response = coordinator_client.post("/beoordelingen/assessment/verwijderen/", {"version": assessment.version})
     assert response.status_code == 302 and response["Location"] == "/doelstellingen/lto/"
     assert not ConditionAssessment.objects.filter(key="assessment").exists()
+
+
+def test_a_condition_is_linked_to_one_of_an_earlier_framework_version(coordinator_client, world):
+    from missiemonitor.results.models import Condition, ConditionMapping, FrameworkVersion
+
+    later = FrameworkVersion.objects.get(key="lto-framework-v1")
+    earlier = f.FrameworkVersionFactory(key="lto-framework-v0", framework=later.framework, label="v0",
+                                        scale=later.scale)
+    old_lto = f.LongTermObjectiveFactory(key="lto-old", framework_version=earlier, code="LTO 1")
+    f.ConditionFactory(key="condition-old", objective=old_lto, code="1.1", text="Plan opgesteld")
+    f.ConditionFactory(key="condition-secret", objective=old_lto, code="1.9", text="Geheim",
+                       classification=Classification.STG_GEHEIM)
+    form = coordinator_client.get("/voorwaarden/condition/koppeling/").content.decode()
+    assert 'value="condition-old"' in form
+    assert 'value="condition-two"' not in form  # same version: not an earlier condition
+    assert "condition-secret" not in form and "Geheim" not in form  # above clearance
+    response = coordinator_client.post("/voorwaarden/condition/koppeling/", {
+        "source": "condition-old", "relation": "reworded", "classification": "0"})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    mapping = ConditionMapping.objects.get()
+    assert (mapping.source.key, mapping.target.key, mapping.relation) == ("condition-old", "condition", "reworded")
+    assert mapping.mission_id == Condition.objects.get(key="condition").mission_id
+    page = coordinator_client.get("/doelstellingen/lto/").content.decode()
+    listed = page[page.index('data-testid="mappings-condition"'):][:600]
+    assert "v0 · 1.1" in listed and f"/koppelingen/{mapping.key}/bewerken/" in listed

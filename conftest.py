@@ -98,6 +98,11 @@ def _live_server_without_nagle() -> None:
 
 def pytest_configure(config):
     _live_server_without_nagle()
+    from django.conf import settings
+
+    # whitenoise serves collected files from STATIC_ROOT (the tests find theirs through the
+    # finders); on a fresh clone the folder does not exist yet and every request would warn.
+    Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
     if config.getoption("postgres"):
         db = _start_server()
         from asgiref.local import Local

@@ -8,7 +8,6 @@ binaries the run is skipped with a message, except under ``CI=true``, where that
 
 from __future__ import annotations
 
-import glob
 import os
 import shutil
 import tempfile
@@ -24,50 +23,26 @@ def pytest_addoption(parser):
     parser.addoption("--postgres", action="store_true", help="Run against PostgreSQL.")
 
 
-def _pg_bin() -> str | None:
-    configured = os.environ.get("MM_PG_BIN")
-    if configured and Path(configured, "pg_ctl").exists():
-        return configured
-    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/pg_ctl"), key=lambda p: int(p.split("/")[4]))
-    if found:
-        return str(Path(found[-1]).parent)
-    pg_ctl = shutil.which("pg_ctl")
-    return str(Path(pg_ctl).parent) if pg_ctl else None
-
-
 def _start_server() -> dict:
     import dj_database_url
     from port_for import get_port
-    from pytest_postgresql.executors import PostgreSQLExecutor
+
+    from missiemonitor.testing.postgres import pg_bin as find_pg_bin
+    from missiemonitor.testing.postgres import pg_executor
 
     url = os.environ.get("MM_TEST_DATABASE_URL")
     if url:
         return dj_database_url.parse(url)
-    pg_bin = _pg_bin()
+    pg_bin = find_pg_bin()
     if pg_bin is None:
         message = ("PostgreSQL run skipped: no server binaries found (install Debian's postgresql "
                    "or set MM_TEST_DATABASE_URL)")
         if os.environ.get("CI", "").lower() == "true":
             pytest.exit("CI=true: " + message.replace("skipped", "cannot run"), returncode=1)
         pytest.exit(message, returncode=0)
-    os.environ["MM_PG_BIN"] = pg_bin
     base = Path(tempfile.mkdtemp(prefix="mm-pg-"))
-    base.chmod(0o755)
-    if os.getuid() == 0:
-        shutil.chown(base, user=os.environ.get("MM_PG_USER", "postgres"))
     port = get_port(None)
-    executor = PostgreSQLExecutor(
-        executable=str(ROOT / "scripts" / "pg_ctl"),
-        host="127.0.0.1",
-        port=port,
-        datadir=str(base / "data"),
-        unixsocketdir=str(base),
-        logfile=str(base / "server.log"),
-        startparams="-w",
-        dbname="missiemonitor",
-        user="postgres",
-        postgres_options="-c fsync=off -c synchronous_commit=off -c full_page_writes=off",
-    )
+    executor = pg_executor(base=base, port=port, dbname="missiemonitor", binaries=pg_bin)
     try:
         executor.start()
     except Exception as exc:  # a failure to start PostgreSQL fails the run

@@ -5,14 +5,11 @@ from the local binaries to run it on."""
 from __future__ import annotations
 
 import csv
-import os
-import shutil
 import socket
 import sqlite3
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
 HOST = "127.0.0.1"
 LOG_COLUMNS = (
     "kind",
@@ -101,32 +98,15 @@ def raw_postgres(url: str, path: Path) -> float:
 
 def start_postgres(directory: Path) -> tuple[str, object] | None:
     """A throwaway PostgreSQL from the local binaries (as for ``pytest --postgres``)."""
-    import glob
+    from missiemonitor.testing.postgres import pg_bin, pg_executor
 
-    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/pg_ctl"))
-    if not found:
+    binaries = pg_bin()
+    if binaries is None:
         return None
-    from pytest_postgresql.executors import PostgreSQLExecutor
-
-    os.environ["MM_PG_BIN"] = str(Path(found[-1]).parent)
     base = directory / "pg"
     base.mkdir()
-    base.chmod(0o777)
-    if os.getuid() == 0:
-        shutil.chown(base, user=os.environ.get("MM_PG_USER", "postgres"))
     port = free_port()
-    executor = PostgreSQLExecutor(
-        executable=str(ROOT / "scripts" / "pg_ctl"),
-        host=HOST,
-        port=port,
-        datadir=str(base / "data"),
-        unixsocketdir=str(base),
-        logfile=str(base / "server.log"),
-        startparams="-w",
-        dbname="bench",
-        user="postgres",
-        postgres_options="-c fsync=off -c synchronous_commit=off -c full_page_writes=off",
-    )
+    executor = pg_executor(base=base, port=port, dbname="bench", binaries=binaries)
     executor.start()
     import psycopg
 

@@ -31,6 +31,7 @@ from missiemonitor.core.hierarchy import classification_check
 from missiemonitor.core.models import Organisation, Record, Source
 from missiemonitor.core.permissions import REVIEW_MODELS, REVIEW_PARTS
 from missiemonitor.core.visibility import can_see, visibility_q
+from missiemonitor.core.workflow import VersionConflict
 
 READ_ONLY_MODELS = frozenset(REVIEW_MODELS) | REVIEW_PARTS
 
@@ -42,7 +43,26 @@ def _visible(model: type[models.Model], request: HttpRequest, qs: QuerySet) -> Q
 
 
 class RecordAdminForm(forms.ModelForm):
-    """Refuses a classification lower than that of the record this one belongs to."""
+    """Refuses a classification lower than that of the record this one belongs to, and a save
+    of a record that someone else changed since the form was read (the version it was read
+    at travels with the form; the stored row is locked until the admin's transaction ends)."""
+
+    read_version = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if isinstance(self.instance, Record) and self.instance.pk:
+            self.fields["read_version"].initial = self.instance.version
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        read = cleaned.get("read_version")
+        if isinstance(self.instance, Record) and self.instance.pk and read is not None:
+            stored = (type(self.instance).objects.select_for_update()
+                      .values_list("version", flat=True).get(pk=self.instance.pk))
+            if stored != read:
+                raise ValidationError(VersionConflict(self.instance, read, stored).message)
+        return cleaned
 
     def _post_clean(self) -> None:
         super()._post_clean()

@@ -99,3 +99,18 @@ def test_users_are_managed_only_by_user_administrators(world):
     client.force_login(staff)
     assert client.get("/admin/accounts/user/").status_code == 403
     assert _admin(world, Classification.ONGERUBRICEERD).get("/admin/accounts/user/").status_code == 200
+
+
+def test_an_admin_save_of_a_record_changed_since_it_was_read_is_refused(world):
+    client = _admin(world, Classification.STG_GEHEIM, all_missions=True)
+    org = Organisation.objects.get(key="org-alpha-0-0")
+    form = client.get(f"/admin/core/organisation/{org.pk}/change/").content.decode()
+    assert 'name="read_version"' in form and f'value="{org.version}"' in form
+    post = {"key": org.key, "name": "Eerste", "acronym": "", "kind": org.kind, "country": "",
+            "classification": org.classification, "mission": "", "read_version": org.version}
+    assert client.post(f"/admin/core/organisation/{org.pk}/change/", post).status_code == 302
+    stale = client.post(f"/admin/core/organisation/{org.pk}/change/", {**post, "name": "Tweede"})
+    assert stale.status_code == 200
+    assert "door iemand anders gewijzigd" in " ".join(stale.context["adminform"].form.non_field_errors())
+    stored = Organisation.objects.get(pk=org.pk)
+    assert (stored.name, stored.version) == ("Eerste", org.version + 1)

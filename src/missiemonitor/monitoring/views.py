@@ -43,11 +43,11 @@ from missiemonitor.monitoring.models import (
 )
 from missiemonitor.web.editing import (
     EditSpec,
-    add_errors,
     delete_view,
     edit_view,
     next_url,
     plain_spec,
+    review_post,
 )
 from missiemonitor.web.pages import (
     default_period,
@@ -235,24 +235,11 @@ def fieldreport_detail(request: HttpRequest, key: str) -> HttpResponse:
     form = ReviewForm(request.POST or None, initial={"version": report.version})
     status = 200
     if request.method == "POST":
-        action = request.POST.get("action")
-        if action not in REVIEW_ACTIONS:
-            return HttpResponse(status=400)
-        service, done = REVIEW_ACTIONS[action]
-        if form.is_valid():
-            kwargs = {"user": user, "report": report, "version": form.cleaned_data["version"]}
-            if action != "submit":
-                kwargs["comment"] = form.cleaned_data["comment"]
-            try:
-                service(**kwargs)
-            except ValidationError as exc:
-                add_errors(form, exc)
-            except (ServiceError, PermissionDenied) as exc:
-                form.add_error(None, getattr(exc, "message", None) or str(exc))
-            else:
-                messages.success(request, str(done))
-                return redirect("fieldreport", key=report.key)
-        status = 409 if form.non_field_errors() else 400
+        outcome = review_post(request, form, actions=REVIEW_ACTIONS, subject="report", record=report,
+                              done_url=reverse("fieldreport", args=[report.key]))
+        if isinstance(outcome, HttpResponse):
+            return outcome
+        status = outcome
     context = {
         "report": report,
         "form": form,

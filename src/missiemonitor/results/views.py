@@ -26,7 +26,7 @@ from missiemonitor.results import services
 from missiemonitor.results.forms import AssessmentForm, ReviewForm
 from missiemonitor.results.models import Condition, ConditionAssessment
 from missiemonitor.results.selectors import objective_progress, objective_progress_history, records
-from missiemonitor.web.editing import EditSpec, add_errors, delete_view, next_url
+from missiemonitor.web.editing import EditSpec, add_errors, delete_view, next_url, review_post
 from missiemonitor.web.pages import (
     default_period,
     is_htmx,
@@ -144,24 +144,11 @@ def assessment_detail(request: HttpRequest, key: str) -> HttpResponse:
     form = ReviewForm(request.POST or None, initial={"version": assessment.version})
     status = 200
     if request.method == "POST":
-        action = request.POST.get("action")
-        if action not in REVIEW_ACTIONS:
-            return HttpResponse(status=400)
-        service, done = REVIEW_ACTIONS[action]
-        if form.is_valid():
-            kwargs = {"user": user, "assessment": assessment, "version": form.cleaned_data["version"]}
-            if action != "submit":
-                kwargs["comment"] = form.cleaned_data["comment"]
-            try:
-                service(**kwargs)
-            except ValidationError as exc:
-                add_errors(form, exc)
-            except (ServiceError, PermissionDenied) as exc:
-                form.add_error(None, getattr(exc, "message", None) or str(exc))
-            else:
-                messages.success(request, str(done))
-                return redirect("assessment", key=assessment.key)
-        status = 409 if form.non_field_errors() else 400
+        outcome = review_post(request, form, actions=REVIEW_ACTIONS, subject="assessment",
+                              record=assessment, done_url=reverse("assessment", args=[assessment.key]))
+        if isinstance(outcome, HttpResponse):
+            return outcome
+        status = outcome
     objective = assessment.condition.objective
     context = {
         "assessment": assessment,

@@ -233,3 +233,30 @@ def record_owner(record: Any, *fields: str) -> Any:
         if value is not None:
             return value
     return None
+
+
+def review_post(request: HttpRequest, form, *, actions: dict[str, tuple[Callable[..., Any], Any]],
+                subject: str, record: models.Model, done_url: str) -> HttpResponse | int:
+    """Carry out the review action a POST names (``submit``, ``approve`` or ``return``) on an
+    assessment or a field report: ``actions`` maps each to its workflow service and the message
+    on success, and the service takes the record as ``subject``. Returns the redirect to
+    ``done_url`` on success, a bare 400 for an unknown action, or else the status to show the
+    form again with its errors: 409 when the service refused, 400 when the form was invalid."""
+    action = request.POST.get("action")
+    if action not in actions:
+        return HttpResponse(status=400)
+    service, done = actions[action]
+    if form.is_valid():
+        kwargs = {"user": request.user, subject: record, "version": form.cleaned_data["version"]}
+        if action != "submit":
+            kwargs["comment"] = form.cleaned_data["comment"]
+        try:
+            service(**kwargs)
+        except ValidationError as exc:
+            add_errors(form, exc)
+        except (ServiceError, PermissionDenied) as exc:
+            form.add_error(None, getattr(exc, "message", None) or str(exc))
+        else:
+            messages.success(request, str(done))
+            return redirect(done_url)
+    return 409 if form.non_field_errors() else 400

@@ -3,6 +3,7 @@ temporary directory, and the synthetic data (``missiemonitor generate``) loaded 
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import subprocess
@@ -90,3 +91,21 @@ def run_child(
             path.unlink() if path.is_file() else path.rmdir()
         directory.rmdir()
     return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def scale_arguments(description: str) -> argparse.Namespace:
+    """The options of a benchmark that compares 1x with ``--scale`` synthetic missions: the
+    parent process runs each scale as ``--child N --dir D`` (:func:`run_scale`)."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--scale", type=int, default=100)
+    parser.add_argument("--years", type=int, default=2)
+    parser.add_argument("--keep", type=Path, default=None)
+    parser.add_argument("--child", type=int, default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--dir", type=Path, default=None, help=argparse.SUPPRESS)
+    return parser.parse_args()
+
+
+def run_scale(script: str, missions: int, args: argparse.Namespace, *, prefix: str, label: str) -> dict:
+    """One scale of ``script`` in its own process (see :func:`run_child`)."""
+    return run_child(script, ["--child", str(missions), "--years", str(args.years)],
+                     prefix=f"{prefix}-{missions}x-", label=label, keep=args.keep)

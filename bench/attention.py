@@ -13,12 +13,11 @@ databases.
 
 from __future__ import annotations
 
-import argparse
 import json
 import time
 from pathlib import Path
 
-from _common import domain_rows, load_synthetic, run_child, setup_django
+from _common import domain_rows, load_synthetic, run_scale, scale_arguments, setup_django
 
 START, END, AS_OF = "2024-05-01", "2025-04-30", "2025-06-01"
 
@@ -62,32 +61,20 @@ def child(missions: int, years: int, directory: Path) -> dict:
     }
 
 
-def measure(missions: int, years: int, keep: Path | None) -> dict:
-    return run_child(
-        __file__,
-        ["--child", str(missions), "--years", str(years)],
-        prefix=f"mm-bench-{missions}x-",
-        label=f"{missions} mission(s)",
-        keep=keep,
-    )
+def measure(missions: int, args) -> dict:
+    return run_scale(__file__, missions, args, prefix="mm-bench", label=f"{missions} mission(s)")
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--scale", type=int, default=100)
-    parser.add_argument("--years", type=int, default=2)
-    parser.add_argument("--keep", type=Path, default=None)
-    parser.add_argument("--child", type=int, default=None, help=argparse.SUPPRESS)
-    parser.add_argument("--dir", type=Path, default=None, help=argparse.SUPPRESS)
-    args = parser.parse_args()
+    args = scale_arguments(__doc__.splitlines()[0])
     if args.child is not None:
         print(json.dumps(child(args.child, args.years, args.dir)))
         return
     print(
         f"attention points: 1x against {args.scale}x synthetic missions ({args.years} years each)"
     )
-    small = measure(1, args.years, args.keep)
-    large = measure(args.scale, args.years, args.keep)
+    small = measure(1, args)
+    large = measure(args.scale, args)
     for run in (small, large):
         print(
             f"  {run['missions']:>4} mission(s): {run['rows']:>9,} rows, {run['points']:>5} points, "

@@ -15,13 +15,12 @@ Options: ``--scale N`` (default 100), ``--years Y`` (default 2), ``--keep DIR``.
 
 from __future__ import annotations
 
-import argparse
 import json
 import secrets
 import time
 from pathlib import Path
 
-from _common import domain_rows, load_synthetic, run_child, setup_django
+from _common import domain_rows, load_synthetic, run_scale, scale_arguments, setup_django
 
 PERIOD = "start=2024-05-01&end=2025-04-30"
 
@@ -100,24 +99,12 @@ def child(missions: int, years: int, directory: Path) -> dict:
     }
 
 
-def measure(missions: int, years: int, keep: Path | None) -> dict:
-    return run_child(
-        __file__,
-        ["--child", str(missions), "--years", str(years)],
-        prefix=f"mm-bench-pages-{missions}x-",
-        label=f"the pages over {missions} mission(s)",
-        keep=keep,
-    )
+def measure(missions: int, args) -> dict:
+    return run_scale(__file__, missions, args, prefix="mm-bench-pages", label=f"the pages over {missions} mission(s)")
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--scale", type=int, default=100)
-    parser.add_argument("--years", type=int, default=2)
-    parser.add_argument("--keep", type=Path, default=None)
-    parser.add_argument("--child", type=int, default=None, help=argparse.SUPPRESS)
-    parser.add_argument("--dir", type=Path, default=None, help=argparse.SUPPRESS)
-    args = parser.parse_args()
+    args = scale_arguments(__doc__.splitlines()[0])
     if args.child is not None:
         print(json.dumps(child(args.child, args.years, args.dir)))
         return
@@ -125,8 +112,8 @@ def main() -> None:
         f"pages: server time as a ratio to its own SQL time, 1x against {args.scale}x synthetic "
         f"missions ({args.years} years each)"
     )
-    small = measure(1, args.years, args.keep)
-    large = measure(args.scale, args.years, args.keep)
+    small = measure(1, args)
+    large = measure(args.scale, args)
     print(
         f"  data: {small['rows']:,} rows at 1x, {large['rows']:,} at {args.scale}x "
         f"({large['rows'] / small['rows']:.0f}x)"

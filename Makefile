@@ -38,6 +38,7 @@ test-postgres: venv
 
 lint: venv
 	$(BIN)/ruff check src bench scripts
+	$(BIN)/lint-imports
 
 bench: venv
 	@for script in bench/[!_]*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done

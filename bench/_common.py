@@ -41,10 +41,15 @@ def load_synthetic(directory: Path, *, missions: int, years: int = 2, seed: int 
     dataset and import the logs; return the seconds it took."""
     from django.core.management import call_command
 
-    from missiemonitor.core.generate import LogSink, generate_document, make_options, write_document
     from missiemonitor.core.principals import SYSTEM
-    from missiemonitor.core.services import dataset_load
-    from missiemonitor.results.services import log_import_csv
+    from missiemonitor.interchange.dataset import dataset_load
+    from missiemonitor.interchange.logs import log_import_csv
+    from missiemonitor.synthetic.generator import (
+        LogSink,
+        generate_document,
+        make_options,
+        write_document,
+    )
 
     began = time.perf_counter()
     call_command("migrate", verbosity=0)

@@ -66,11 +66,11 @@ def prepare(
     from missiemonitor.accounts.models import Role
     from missiemonitor.accounts.services import user_create
     from missiemonitor.accounts.tokens import token_create
-    from missiemonitor.core.generate import generate_document, make_options, write_document
     from missiemonitor.core.models import Classification
-    from missiemonitor.core.services import dataset_load
+    from missiemonitor.interchange.dataset import dataset_load
     from missiemonitor.missions.models import Contribution
     from missiemonitor.results.models import DimensionValue, Indicator, Observation
+    from missiemonitor.synthetic.generator import generate_document, make_options, write_document
 
     call_command("migrate", verbosity=0)
     document = generate_document(make_options(missions=missions, years=2, seed=11, start=None))
@@ -209,7 +209,7 @@ def child_service(args: argparse.Namespace) -> None:
     """The import service alone, in-process, without HTTP: what the API adds is the rest."""
     _django(args.database_url, Path(args.dir))
     from missiemonitor.core.principals import SYSTEM
-    from missiemonitor.results.services import log_import_csv
+    from missiemonitor.interchange.logs import log_import_csv
 
     with open(args.service, encoding="utf-8", newline="") as stream:
         began = time.perf_counter()

@@ -33,8 +33,8 @@ def prepare(scope: str, directory: Path) -> None:
     if scope == "demo":
         from django.core.management import call_command
 
-        from missiemonitor.core.services import dataset_load
         from missiemonitor.datasets import dataset_path
+        from missiemonitor.interchange.dataset import dataset_load
 
         call_command("migrate", verbosity=0)
         dataset_load(path=dataset_path())

@@ -75,6 +75,8 @@ INSTALLED_APPS = [
     "missiemonitor.finance",
     "missiemonitor.programmes",
     "missiemonitor.reporting",
+    "missiemonitor.interchange",
+    "missiemonitor.synthetic",
     "missiemonitor.web",
     "django.contrib.admin",
     "django.contrib.auth",

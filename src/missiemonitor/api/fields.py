@@ -11,9 +11,9 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.relations import MANY_RELATION_KWARGS
 
-from missiemonitor.core.dataset.fields import KEY_PATTERN
 from missiemonitor.core.models import CLASSIFICATION_CODES, Classification
 from missiemonitor.core.visibility import can_see
+from missiemonitor.interchange.dataset.fields import KEY_PATTERN
 
 KEY_REGEX = KEY_PATTERN.pattern
 

@@ -23,10 +23,10 @@ from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import set_rollback
 
-from missiemonitor.core.dataset.errors import DatasetError
 from missiemonitor.core.records import RecordInUse, StaleVersion
-from missiemonitor.core.scope import UnknownMission
 from missiemonitor.core.workflow import ServiceError, VersionConflict
+from missiemonitor.interchange.dataset.errors import DatasetError
+from missiemonitor.missions.scope import UnknownMission
 
 logger = logging.getLogger("missiemonitor.api")
 

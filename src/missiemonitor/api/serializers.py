@@ -30,7 +30,8 @@ from missiemonitor.api.fields import (
     UsernameField,
 )
 from missiemonitor.core.models import Record
-from missiemonitor.core.records import mission_field_mode, record_section
+from missiemonitor.core.records import mission_field_mode
+from missiemonitor.interchange.dataset.spec import section_for_model
 
 # Patterns the dataset format does not state but the report relies on.
 EXTRA_PATTERNS = {("core.Source", "dossier"): r"\d{1,3}( ?\d{3})*([- ][A-Z]+)?"}
@@ -136,7 +137,7 @@ class RecordSerializer(serializers.ModelSerializer):
     ) -> None:
         """The dataset format's rules for a field (its pattern, its minimum) hold for the API
         too, so a record written here could also have been loaded from a file."""
-        section = record_section(model_field.model)
+        section = section_for_model(model_field.model)
         rule = (
             next((f for f in section.fields if f.model_attr == field_name), None)
             if section

@@ -2,25 +2,27 @@
 
 from __future__ import annotations
 
-from importlib import import_module
-
 from django.urls import include, path, re_path
 from rest_framework.routers import SimpleRouter
 
 from missiemonitor.api.contract import ContractView
+from missiemonitor.api.endpoints import (
+    accounts,
+    context,
+    dataset,
+    finance,
+    missions,
+    monitoring,
+    programmes,
+    reference,
+    reporting,
+    results,
+)
 from missiemonitor.api.problems import not_found_view
 
-APPS = (
-    "core",
-    "missions",
-    "results",
-    "monitoring",
-    "context",
-    "finance",
-    "programmes",
-    "reporting",
-    "accounts",
-)
+# The modules of resources, in the order their routes are registered.
+ENDPOINTS = (reference, dataset, missions, results, monitoring, context, finance, programmes,
+             reporting, accounts)
 
 
 class Router(SimpleRouter):
@@ -32,8 +34,7 @@ class Router(SimpleRouter):
 
 def build_router() -> Router:
     router = Router()
-    for app in APPS:
-        module = import_module(f"missiemonitor.{app}.api")
+    for module in ENDPOINTS:
         for prefix, viewset in getattr(module, "ROUTES", []):
             router.register(prefix, viewset, basename=prefix)
     return router
@@ -42,8 +43,7 @@ def build_router() -> Router:
 def extra_urls() -> list:
     """Each app's ``URLS``: (route, APIView) pairs for resources that are not record sets."""
     urls = []
-    for app in APPS:
-        module = import_module(f"missiemonitor.{app}.api")
+    for module in ENDPOINTS:
         for route, view in getattr(module, "URLS", []):
             urls.append(path(route, view.as_view()))
     return urls

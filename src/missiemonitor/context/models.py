@@ -9,6 +9,9 @@ from missiemonitor.core.models import Record, period_constraint, precision_field
 
 
 class ContextEvent(Record):
+    # how it hangs together (core.structure)
+    mission_from = "explicit"
+
     class Category(models.TextChoices):
         POLITICAL = "political", _("political")
         SECURITY = "security", _("security")
@@ -56,6 +59,11 @@ class ContextEvent(Record):
 class EventFigure(models.Model):
     """A figure an event states: seven attacks, four killed."""
 
+    # how it hangs together (core.structure)
+    mission_from = "none"
+    part_of = "event"
+    part_key = ("order", "unit")
+
     event = models.ForeignKey(ContextEvent, verbose_name=_("event"), on_delete=models.CASCADE,
                               related_name="figures")
     value = models.DecimalField(_("value"), max_digits=20, decimal_places=4)
@@ -82,6 +90,9 @@ class ThreatLevel(models.IntegerChoices):
 
 
 class ThreatAssessment(Record):
+    # how it hangs together (core.structure)
+    mission_from = "explicit"
+
     class Change(models.TextChoices):
         NONE = "", _("not stated")
         RAISED = "raised", _("raised")
@@ -118,6 +129,9 @@ class ThreatAssessment(Record):
 
 
 class Incident(Record):
+    # how it hangs together (core.structure)
+    mission_from = "explicit"
+
     class Type(models.TextChoices):
         INJURY = "injury", _("injury")
         ATTACK = "attack", _("attack")

@@ -8,7 +8,7 @@ from typing import Any
 from django.db.models import Prefetch, Q, QuerySet
 
 from missiemonitor.context.models import ContextEvent, EventFigure, Incident, ThreatAssessment
-from missiemonitor.core.scope import in_missions
+from missiemonitor.missions.scope import in_missions
 
 
 def events_timeline(

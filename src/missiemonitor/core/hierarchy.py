@@ -3,54 +3,36 @@ lower than the record it belongs to (a condition than its long-term objective, a
 than its indicator, an assessment than its condition, a finding than its visit, a follow-up
 action than its finding, evidence than its assessment, a posting than its role, ...).
 
-"Belongs to" is read from the dataset format (``core.dataset.spec``), the same table from which
-the dataset loader derives need-to-know and checks this rule for files
-(``core.dataset.semantics``): a nested record belongs to its parent, and a record that takes
-its mission from a reference (an observation from its indicator) belongs to that record.
-Every write service calls :func:`classification_check` before saving; so the pages, the API
-and the loader refuse the same records.
+"Belongs to" is each model's own description (:mod:`missiemonitor.core.structure`): a record
+that is part of another belongs to it, and a record that takes its mission from a reference (an
+observation from its indicator) belongs to that record. The dataset loader checks the same rule
+for files. Every write service calls :func:`classification_check` before saving; so the pages,
+the API and the loader refuse the same records.
 """
 
 from __future__ import annotations
 
 from functools import cache
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext as _
 
-from missiemonitor.core.dataset import spec
-
-NOT_OWNERS = frozenset({"self", "none", "explicit", "required", "parent"})
-
-
-@cache
-def _owner_fields() -> dict[str, str]:
-    """Model label -> the attribute naming the record it belongs to."""
-    result: dict[str, str] = {}
-    for section in spec.by_name().values():
-        if section.parent_attr:
-            result[section.model_label] = section.parent_attr
-        elif section.mission not in NOT_OWNERS:
-            result[section.model_label] = section.field(section.mission).model_attr
-    return result
+from missiemonitor.core import structure
 
 
 @cache
 def _parts() -> dict[str, tuple[tuple[type[models.Model], str], ...]]:
-    """Model label -> the models that belong to its records, with their owner attribute."""
+    """Model label -> the classified models whose records belong to its records, with the
+    reference to their owner."""
     result: dict[str, list[tuple[type[models.Model], str]]] = {}
-    for label, attr in _owner_fields().items():
-        model = spec.by_name()[_section_name(label)].model
-        owner_model = model._meta.get_field(attr).related_model
-        if _classified(model):
+    for model in apps.get_models():
+        attr = structure.owner_field(model)
+        if attr and _classified(model):
+            owner_model = model._meta.get_field(attr).related_model
             result.setdefault(owner_model._meta.label, []).append((model, attr))
     return {label: tuple(parts) for label, parts in result.items()}
-
-
-@cache
-def _section_name(label: str) -> str:
-    return next(name for name, section in spec.by_name().items() if section.model_label == label)
 
 
 def _classified(model: type[models.Model]) -> bool:
@@ -59,7 +41,7 @@ def _classified(model: type[models.Model]) -> bool:
 
 def owner_field(model: type[models.Model]) -> str | None:
     """The name of the reference to the record ``model``'s records belong to, if any."""
-    return _owner_fields().get(model._meta.label)
+    return structure.owner_field(model)
 
 
 def owner_of(record: models.Model) -> models.Model | None:

@@ -143,6 +143,9 @@ class Record(models.Model):
 
 
 class Organisation(Record):
+    # how it hangs together (core.structure)
+    mission_from = "none"
+
     class Kind(models.TextChoices):
         MINISTRY = "ministry", _("ministry")
         INTERNATIONAL = "international", _("international organisation")
@@ -169,6 +172,9 @@ class Organisation(Record):
 
 class Source(Record):
     """A document that facts are taken from: a Kamerstuk, a report, a media item."""
+
+    # how it hangs together (core.structure)
+    mission_from = "none"
 
     class Kind(models.TextChoices):
         KAMERSTUK = "kamerstuk", _("parliamentary paper (Kamerstuk)")

@@ -36,6 +36,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.apps import apps
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.utils.translation import gettext as _
@@ -70,9 +72,8 @@ def _label(target: Any) -> str:
 
 
 def is_person(user: Any) -> bool:
-    from missiemonitor.accounts.models import User
-
-    return isinstance(user, User)
+    """A signed-in person (a user account), not a principal such as ``SYSTEM``."""
+    return isinstance(user, get_user_model())
 
 
 def is_signed_in(user: Any) -> bool:
@@ -234,9 +235,7 @@ def can_complete_action(user: Any, action: models.Model) -> bool:
 
 
 def can_import_logs(user: Any) -> bool:
-    from missiemonitor.results.models import LogEntry
-
-    return can_create(user, LogEntry)
+    return can_create(user, apps.get_model("results", "LogEntry"))
 
 
 def can_load_datasets(user: Any) -> bool:

@@ -4,8 +4,8 @@ These are the services behind plain record edits (the API's create/update/delete
 that edits a record as a whole). Workflow transitions and imports have their own services in
 their apps. The rules they enforce:
 
-* **Need-to-know is derived the way the dataset loader derives it** (``core.dataset.spec``): a
-  role takes its contribution's mission, a condition its objective's, and so on. A record's
+* **Need-to-know is derived from the model's description** (:mod:`missiemonitor.core.structure`,
+  which the dataset loader reads too): a role takes its contribution's mission, a condition its objective's, and so on. A record's
   mission is fixed when it is created; moving records between missions is not an edit.
 * **The user must be able to see what they write**: every referenced record, and the record
   itself afterwards (its classification at most their clearance, its mission one of theirs).
@@ -19,7 +19,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -29,7 +28,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from missiemonitor.core.dataset import spec
+from missiemonitor.core import structure
 from missiemonitor.core.hierarchy import classification_check
 from missiemonitor.core.models import Record
 from missiemonitor.core.visibility import can_see, visibility_q
@@ -63,38 +62,29 @@ class RecordChanges:
     children: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
 
-@cache
-def _sections_by_model() -> dict[str, spec.Section]:
-    return {section.model_label: section for section in spec.by_name().values()}
-
-
-def record_section(model: type[models.Model]) -> spec.Section | None:
-    """The dataset section describing ``model``, which says how its mission is derived."""
-    return _sections_by_model().get(model._meta.label)
-
-
 def mission_field_mode(model: type[models.Model]) -> str:
     """``"writable"`` when the caller chooses the mission, ``"derived"`` when it comes from a
     referenced record, ``"none"`` for records that never belong to a mission and ``"self"``
     for missions."""
-    section = record_section(model)
-    if section is None:
+    mode = structure.mission_from(model)
+    if mode is None:
         return "none"
-    if section.mission in {"explicit", "required"}:
+    if mode in {"explicit", "required"}:
         return "writable"
-    if section.mission in {"self", "none"}:
-        return section.mission
+    if mode in {"self", "none"}:
+        return mode
     return "derived"
 
 
-def _derived_mission_id(section: spec.Section, obj: models.Model, given: Any) -> int | None:
-    mode = section.mission
+def _derived_mission_id(model: type[models.Model], obj: models.Model, given: Any) -> int | None:
+    mode = structure.mission_from(model)
     if mode == "none":
         return None
     if mode in {"explicit", "required"}:
         # A record about a contribution belongs to the contribution's mission: without it, an
         # incident or finding linked only to a contribution would be visible to everyone.
-        contribution = getattr(obj, "contribution", None) if section.field("contribution") else None
+        has_contribution = structure.has_field(model, "contribution")
+        contribution = getattr(obj, "contribution", None) if has_contribution else None
         if contribution is not None:
             given_id = given.pk if given is not None else None
             if given_id is not None and given_id != contribution.mission_id:
@@ -103,12 +93,12 @@ def _derived_mission_id(section: spec.Section, obj: models.Model, given: Any) ->
             return contribution.mission_id
         if given is not None:
             return given.pk
-        if section.parent_attr:  # a nested record without its own mission takes its parent's
-            parent = getattr(obj, section.parent_attr, None)
+        parent_attr = structure.part_of(model)
+        if parent_attr:  # a nested record without its own mission takes its parent's
+            parent = getattr(obj, parent_attr, None)
             return getattr(parent, "mission_id", None)
         return None
-    attr = section.parent_attr if mode == "parent" else section.field(mode).model_attr
-    owner = getattr(obj, attr, None)
+    owner = getattr(obj, mode, None)
     return getattr(owner, "mission_id", None)
 
 
@@ -165,7 +155,8 @@ def _comparable(value: Any) -> Any:
 
 
 def _apply(obj: models.Model, changes: RecordChanges, *, creating: bool) -> set[str]:
-    section = record_section(type(obj))
+    model = type(obj)
+    mode = structure.mission_from(model)
     given_mission = changes.values.get("mission")
     changed: set[str] = set()
     for name, value in changes.values.items():
@@ -174,15 +165,15 @@ def _apply(obj: models.Model, changes: RecordChanges, *, creating: bool) -> set[
         if _current(obj, name) != _comparable(value):
             setattr(obj, name, value)
             changed.add(name)
-    if section is not None and section.mission != "self":
+    if mode is not None and mode != "self":
         keeps = (
-            section.mission in {"explicit", "required"}
+            mode in {"explicit", "required"}
             and "mission" not in changes.values
             and not creating
         )
         if keeps:  # an edit that names no mission keeps the record's
             given_mission = obj.mission
-        mission_id = _derived_mission_id(section, obj, given_mission)
+        mission_id = _derived_mission_id(model, obj, given_mission)
         if keeps and obj.mission_id is None and getattr(obj, "contribution_id", None) is None:
             mission_id = None
         # A record stored without a mission while it is about a contribution takes the
@@ -211,26 +202,19 @@ def _full_clean(obj: models.Model) -> None:
     obj.full_clean(validate_unique=True, validate_constraints=True)
 
 
-def _natural_attrs(section: spec.Section) -> list[str]:
-    attrs: list[str] = []
-    for name in section.natural_key:
-        attrs.extend(section.field(name).model_attrs())
-    return attrs
-
-
 def _sync_children(obj: models.Model, changes: RecordChanges) -> bool:
     """Replace each nested list: rows are matched by natural key; missing ones are deleted
     first, then changed ones updated and new ones created."""
-    section = record_section(type(obj))
+    parts = structure.parts(type(obj))
     changed = False
     for name, rows in changes.children.items():
-        child = next(c for c in section.children if c.name == name)
+        child = parts[name]
         model = child.model
-        _check_unique_within(model, child, name, rows)
-        natural = _natural_attrs(child)
+        _check_unique_within(child, rows)
+        natural = child.natural_attrs
         existing = {
             tuple(getattr(c, a) for a in natural): c
-            for c in model.objects.filter(**{child.parent_attr: obj})
+            for c in model.objects.filter(**{child.owner_attr: obj})
         }
         wanted = {tuple(row.get(a) for a in natural) for row in rows}
         stale = [c.pk for k, c in existing.items() if k not in wanted]
@@ -248,14 +232,14 @@ def _sync_children(obj: models.Model, changes: RecordChanges) -> bool:
         for row in ordered:
             current = existing.get(tuple(row.get(a) for a in natural))
             if current is None:
-                current = model(**{child.parent_attr: obj}, **row)
+                current = model(**{child.owner_attr: obj}, **row)
             elif all(getattr(current, a) == v for a, v in row.items()):
                 continue
             else:
                 for a, v in row.items():
                     setattr(current, a, v)
             try:
-                current.full_clean(exclude=[child.parent_attr], validate_unique=False)
+                current.full_clean(exclude=[child.owner_attr], validate_unique=False)
                 with transaction.atomic():
                     current.save()
             except ValidationError as exc:
@@ -275,15 +259,14 @@ def _sync_children(obj: models.Model, changes: RecordChanges) -> bool:
     return changed
 
 
-def _check_unique_within(
-    model: type[models.Model], child: spec.Section, name: str, rows: list[dict[str, Any]]
-) -> None:
+def _check_unique_within(child: structure.Part, rows: list[dict[str, Any]]) -> None:
     """Rows of one parent must differ in every unique combination of their own fields."""
-    groups = [tuple(_natural_attrs(child))]
-    for constraint in model._meta.constraints:
+    name = child.name
+    groups = [child.natural_attrs]
+    for constraint in child.model._meta.constraints:
         fields = getattr(constraint, "fields", ())
-        if isinstance(constraint, models.UniqueConstraint) and child.parent_attr in fields:
-            groups.append(tuple(f for f in fields if f != child.parent_attr))
+        if isinstance(constraint, models.UniqueConstraint) and child.owner_attr in fields:
+            groups.append(tuple(f for f in fields if f != child.owner_attr))
     for group in groups:
         seen: set[tuple] = set()
         for row in rows:

@@ -15,17 +15,26 @@ see nothing. Superusers get no exception: they see what their clearance and memb
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Self
+from collections.abc import Collection
+from typing import Any, Protocol, Self
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 from django.db.models import Prefetch, Q, prefetch_related_objects
 
-if TYPE_CHECKING:
-    from missiemonitor.accounts.models import User
+
+class Reader(Protocol):
+    """Who reads: a user account (``accounts.User``) or a principal such as ``SYSTEM``
+    (:mod:`missiemonitor.core.principals`). The rule needs no more of them than this."""
+
+    is_authenticated: bool
+    is_active: bool
+    clearance: int
+    all_missions: bool
+    mission_ids: Collection[int]
 
 
-def visibility_q(model: type[models.Model], user: User | Any) -> Q:
+def visibility_q(model: type[models.Model], user: Reader | Any) -> Q:
     """The rule as a ``Q`` for ``model``; an always-false ``Q`` for users who may see nothing."""
     if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
         return Q(pk__in=[])
@@ -39,7 +48,7 @@ def visibility_q(model: type[models.Model], user: User | Any) -> Q:
     return condition & (Q(**{f"{path}__isnull": True}) | Q(**{f"{path}__in": mission_ids}))
 
 
-def _links_q(model: type[models.Model], user: User | Any) -> Q:
+def _links_q(model: type[models.Model], user: Reader | Any) -> Q:
     condition = Q()
     for name in getattr(model, "visibility_links", ()):
         related = model._meta.get_field(name).related_model
@@ -48,7 +57,7 @@ def _links_q(model: type[models.Model], user: User | Any) -> Q:
     return condition
 
 
-def can_see(user: User | Any, record: models.Model) -> bool:
+def can_see(user: Reader | Any, record: models.Model) -> bool:
     """The same rule for one loaded record, without a query (except to load the records of
     ``visibility_links`` when they are not loaded yet)."""
     if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
@@ -68,7 +77,7 @@ def can_see(user: User | Any, record: models.Model) -> bool:
     return mission_id is None or mission_id in user.mission_ids
 
 
-def visible_prefetches(user: User | Any, model: type[models.Model], *lookups: str) -> list[Prefetch]:
+def visible_prefetches(user: Reader | Any, model: type[models.Model], *lookups: str) -> list[Prefetch]:
     """Prefetches of the records ``lookups`` (references from ``model``, possibly spanning,
     such as ``"contribution__mission"``) name, each limited to what ``user`` may see. A linked
     record the user may not see reads as ``None`` (or is left out of a list), so its name and
@@ -98,7 +107,7 @@ def linked(record: models.Model, name: str) -> Any:
         return None
 
 
-def attach_visible(user: User | Any, objects: Any, *lookups: str) -> list[Any]:
+def attach_visible(user: Reader | Any, objects: Any, *lookups: str) -> list[Any]:
     """Load the records ``lookups`` name for already loaded ``objects`` (one query per
     reference, whatever the number of objects), limited to what ``user`` may see; see
     :func:`visible_prefetches`. Returns the objects as a list."""
@@ -109,10 +118,10 @@ def attach_visible(user: User | Any, objects: Any, *lookups: str) -> list[Any]:
 
 
 class RecordQuerySet(models.QuerySet):
-    def visible_to(self, user: User | Any) -> Self:
+    def visible_to(self, user: Reader | Any) -> Self:
         return self.filter(visibility_q(self.model, user))
 
-    def with_visible(self, user: User | Any, *lookups: str) -> Self:
+    def with_visible(self, user: Reader | Any, *lookups: str) -> Self:
         """These records with the records ``lookups`` name, limited to what ``user`` may see
         (see :func:`visible_prefetches`)."""
         return self.prefetch_related(*visible_prefetches(user, self.model, *lookups))

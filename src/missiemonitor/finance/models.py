@@ -23,6 +23,9 @@ class Expenditure(Record):
     The amount may be empty where a source names how something is funded but gives no figure.
     """
 
+    # how it hangs together (core.structure)
+    mission_from = "required"
+
     contribution = models.ForeignKey("missions.Contribution", verbose_name=_("contribution"),
                                      null=True, blank=True, on_delete=models.PROTECT,
                                      related_name="expenditures")

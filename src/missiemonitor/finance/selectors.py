@@ -10,8 +10,8 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from missiemonitor.core.scope import in_missions
 from missiemonitor.finance.models import Expenditure
+from missiemonitor.missions.scope import in_missions
 
 
 def expenditures_visible(

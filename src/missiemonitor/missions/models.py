@@ -17,6 +17,9 @@ from missiemonitor.core.models import (
 
 
 class Location(Record):
+    # how it hangs together (core.structure)
+    mission_from = "none"
+
     class Kind(models.TextChoices):
         BASE = "base", _("military base or camp")
         CITY = "city", _("city")
@@ -41,6 +44,9 @@ class Location(Record):
 
 class Mission(Record):
     """An international mission or operation the Netherlands contributes to."""
+
+    # how it hangs together (core.structure)
+    mission_from = "self"
 
     class Lead(models.TextChoices):
         NATO = "nato", _("NATO")
@@ -84,6 +90,9 @@ class Mission(Record):
 
 class Mandate(Record):
     """A decision communicated to Parliament, usually an artikel 100-brief."""
+
+    # how it hangs together (core.structure)
+    mission_from = "none"
 
     class Kind(models.TextChoices):
         ARTICLE_100 = "article-100", _("article 100 letter")
@@ -149,6 +158,10 @@ class ContributionKind(models.TextChoices):
 class PlannedContribution(Record):
     """What a mandate announced: a contribution with a planned size and period."""
 
+    # how it hangs together (core.structure)
+    mission_from = "required"
+    part_of = "mandate"
+
     mandate = models.ForeignKey(Mandate, verbose_name=_("mandate"), on_delete=models.CASCADE,
                                 related_name="planned_contributions")
     kind = models.CharField(_("kind"), max_length=30, choices=ContributionKind.choices)
@@ -170,6 +183,9 @@ class PlannedContribution(Record):
 
 class Contribution(Record):
     """What the Netherlands sends to a mission under one or more mandates."""
+
+    # how it hangs together (core.structure)
+    mission_from = "required"
 
     name = models.CharField(_("name"), max_length=200)
     name_en = models.CharField(_("name in English"), max_length=200, blank=True)
@@ -220,6 +236,10 @@ class Contribution(Record):
 class Asset(Record):
     """Materiel a contribution brings: type and count, such as three CH-47 helicopters."""
 
+    # how it hangs together (core.structure)
+    mission_from = "contribution"
+    part_of = "contribution"
+
     contribution = models.ForeignKey(Contribution, verbose_name=_("contribution"),
                                      on_delete=models.CASCADE, related_name="assets")
     asset_type = models.CharField(_("type"), max_length=200)
@@ -234,6 +254,10 @@ class Asset(Record):
 
 class Milestone(Record):
     """A dated moment in a contribution: start of operations, last flight, handover."""
+
+    # how it hangs together (core.structure)
+    mission_from = "contribution"
+    part_of = "contribution"
 
     class Kind(models.TextChoices):
         START = "start", _("start")
@@ -277,6 +301,9 @@ class PostKind(models.TextChoices):
 class Role(Record):
     """A post within a contribution, filled by successive postings (rotations)."""
 
+    # how it hangs together (core.structure)
+    mission_from = "contribution"
+
     contribution = models.ForeignKey(Contribution, verbose_name=_("contribution"),
                                      on_delete=models.CASCADE, related_name="roles")
     name = models.CharField(_("name"), max_length=200)
@@ -300,6 +327,10 @@ class Role(Record):
 
 class Posting(Record):
     """One rotation of a role: a headcount from a start to an end. No personal names."""
+
+    # how it hangs together (core.structure)
+    mission_from = "role"
+    part_of = "role"
 
     role = models.ForeignKey(Role, verbose_name=_("role"), on_delete=models.CASCADE,
                              related_name="postings")

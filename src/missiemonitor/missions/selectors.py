@@ -23,7 +23,6 @@ from django.utils import timezone
 
 from missiemonitor.core.periods import DAYS_PER_MONTH
 from missiemonitor.core.provenance import RecordRef, refs
-from missiemonitor.core.scope import in_missions, mission_scope
 from missiemonitor.missions.models import (
     Asset,
     Contribution,
@@ -35,6 +34,7 @@ from missiemonitor.missions.models import (
     PostKind,
     Role,
 )
+from missiemonitor.missions.scope import in_missions, mission_scope
 
 GAP = "gap"
 NO_SUCCESSOR = "no-successor"
@@ -198,8 +198,9 @@ def rotation_analysis(*, user: Any, mission_keys: list[str] | None = None,
                       as_of: dt.date | None = None) -> RotationAnalysis:
     """Tour lengths, overlaps and handover gaps of every role in scope, per role and per kind of
     post, as of ``as_of`` (default: today). Three queries (plus the scope's)."""
-    from missiemonitor.results.models import LongTermObjective
-
+    # The long-term objectives a role supports point at it (results depends on missions, not
+    # the other way round): reach their model through the reverse relation.
+    objective_model = Role._meta.get_field("long_term_objectives").related_model
     as_of = as_of or timezone.localdate()
     scope = mission_scope(user=user, mission_keys=mission_keys)
     # a role of a contribution the user may not see is not theirs to analyse
@@ -213,7 +214,7 @@ def rotation_analysis(*, user: Any, mission_keys: list[str] | None = None,
         postings[posting.role_id].append(posting)
     links: dict[int, list[ObjectiveLink]] = defaultdict(list)
     for role_id, key, code, title, title_en in (
-        LongTermObjective.objects.visible_to(user).filter(roles__in=role_qs.values("pk"))
+        objective_model.objects.visible_to(user).filter(roles__in=role_qs.values("pk"))
         .annotate(role_pk=F("roles")).order_by("order", "key")
         .values_list("role_pk", "key", "code", "title", "title_en")
     ):

@@ -12,6 +12,9 @@ from missiemonitor.core.models import Record, period_constraint, precision_field
 
 
 class MonitoringVisit(Record):
+    # how it hangs together (core.structure)
+    mission_from = "explicit"
+
     title = models.CharField(_("title"), max_length=300)
     title_en = models.CharField(_("title in English"), max_length=300, blank=True)
     start = models.DateField(_("date"), null=True, blank=True)
@@ -40,6 +43,10 @@ class MonitoringVisit(Record):
 
 
 class Finding(Record):
+    # how it hangs together (core.structure)
+    mission_from = "explicit"
+    part_of = "visit"
+
     visit = models.ForeignKey(MonitoringVisit, verbose_name=_("visit"), on_delete=models.CASCADE,
                               related_name="findings")
     text = models.TextField(_("finding"))
@@ -61,6 +68,10 @@ class Finding(Record):
 
 
 class FollowUpAction(Record):
+    # how it hangs together (core.structure)
+    mission_from = "finding"
+    part_of = "finding"
+
     class Status(models.TextChoices):
         OPEN = "open", _("open")
         IN_PROGRESS = "in-progress", _("in progress")
@@ -114,6 +125,9 @@ class Frequency(models.TextChoices):
 
 
 class ReportingSchedule(Record):
+    # how it hangs together (core.structure)
+    mission_from = "contribution"
+
     contribution = models.ForeignKey("missions.Contribution", verbose_name=_("contribution"),
                                      on_delete=models.CASCADE, related_name="reporting_schedules")
     frequency = models.CharField(_("frequency"), max_length=20, choices=Frequency.choices)
@@ -131,6 +145,9 @@ class ReportingSchedule(Record):
 
 
 class FieldReport(Record):
+    # how it hangs together (core.structure)
+    mission_from = "contribution"
+
     class Status(models.TextChoices):
         DRAFT = "draft", _("draft")
         SUBMITTED = "submitted", _("submitted")

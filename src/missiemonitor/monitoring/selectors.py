@@ -30,9 +30,9 @@ from django.utils.translation import gettext_lazy as _
 
 from missiemonitor.core.periods import add_months
 from missiemonitor.core.provenance import RecordRef, refs
-from missiemonitor.core.scope import in_missions, mission_scope
 from missiemonitor.core.visibility import linked
 from missiemonitor.missions.models import Contribution
+from missiemonitor.missions.scope import in_missions, mission_scope
 from missiemonitor.monitoring.models import (
     FieldReport,
     Finding,

@@ -10,6 +10,9 @@ from missiemonitor.core.models import Ministry, Record, period_constraint, preci
 
 
 class Programme(Record):
+    # how it hangs together (core.structure)
+    mission_from = "explicit"
+
     name = models.CharField(_("name"), max_length=300)
     name_en = models.CharField(_("name in English"), max_length=300, blank=True)
     partner = models.ForeignKey("core.Organisation", verbose_name=_("partner organisation"), null=True,

@@ -36,6 +36,9 @@ class NarrativeBlock(Record):
     replaces with the figure and its provenance (see docs/dataset-format.md).
     """
 
+    # how it hangs together (core.structure)
+    mission_from = "explicit"
+
     section = models.CharField(_("section"), max_length=20, choices=Section.choices)
     contribution = models.ForeignKey("missions.Contribution", verbose_name=_("contribution"), null=True,
                                      blank=True, on_delete=models.CASCADE, related_name="narratives")
@@ -54,6 +57,9 @@ class NarrativeBlock(Record):
 
 
 class Signatory(Record):
+    # how it hangs together (core.structure)
+    mission_from = "none"
+
     start = models.DateField(_("period start"))
     end = models.DateField(_("period end"))
     name = models.CharField(_("name"), max_length=200)

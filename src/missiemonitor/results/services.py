@@ -1,5 +1,5 @@
 """Writes of the results app: condition assessments through their review cycle, evidence,
-and activity logs (imported from CSV, see :mod:`missiemonitor.results.logs`).
+and activity logs (imported from CSV, see :mod:`missiemonitor.interchange.logs.importer`).
 
 Every service is keyword-only and atomic, reads the records it changes through the
 visibility rule, and refuses a stale ``version`` (see :mod:`missiemonitor.core.workflow`).
@@ -36,12 +36,6 @@ from missiemonitor.core.workflow import (
     transition,
 )
 from missiemonitor.monitoring.models import FieldReport, Finding
-from missiemonitor.results.logs import (
-    LogImportError,
-    LogImportResult,
-    log_batch_delete,
-    log_import_csv,
-)
 from missiemonitor.results.models import (
     Condition,
     ConditionAssessment,
@@ -51,8 +45,6 @@ from missiemonitor.results.models import (
 )
 
 __all__ = [
-    "LogImportError",
-    "LogImportResult",
     "assessment_approve",
     "assessment_delete",
     "assessment_record",
@@ -62,8 +54,6 @@ __all__ = [
     "assessment_update",
     "evidence_add",
     "evidence_remove",
-    "log_batch_delete",
-    "log_import_csv",
 ]
 
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from missiemonitor.core.dataset.write import LoadStats
 from missiemonitor.datasets import dataset_path
+from missiemonitor.interchange.dataset.write import LoadStats
 
 BUNDLED_DATASET: Path = dataset_path()
 
@@ -145,7 +145,7 @@ NAMES_WITH_DIGITS = (
 
 def load_bundled_dataset() -> LoadStats:
     """Load the bundled dataset into the test database (upsert: a second load changes nothing)."""
-    from missiemonitor.core.services import dataset_load
+    from missiemonitor.interchange.dataset import dataset_load
 
     stats = dataset_load(path=BUNDLED_DATASET)
     assert stats is not None

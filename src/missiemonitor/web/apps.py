@@ -3,9 +3,10 @@ from django.utils.translation import gettext_lazy as _
 
 
 class WebConfig(AppConfig):
-    """The shell of the pages: layout, design-system assets, the classification banner, and the
-    cross-domain pages (dashboard, search, data, accessibility statement). Each domain app keeps
-    its own pages in its ``views.py``."""
+    """Every page: the shell (layout, design-system assets, the classification banner, sign-in,
+    navigation) and the views, forms and templates of each domain (``views/<domain>.py``,
+    ``forms/<domain>.py``, ``templates/<domain>/``), which call the domain's services and
+    selectors (docs/decisions/0004-views-in-web-resources-in-api.md)."""
 
     name = "missiemonitor.web"
     label = "web"

@@ -11,7 +11,7 @@ from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
 from django.utils.translation import check_for_language
 
-from missiemonitor.core.scope import UnknownMission
+from missiemonitor.missions.scope import UnknownMission
 
 
 class DutchFirstLocaleMiddleware(LocaleMiddleware):

@@ -116,9 +116,9 @@ def _parse(value: str | None, name: str, errors: list[str]) -> dt.date | None:
 def mission_keys_from(request: HttpRequest) -> list[str] | None:
     """``?mission=key&mission=key2``; None means every mission the user may see. A key that
     does not exist or names a mission the user may not see (the two look alike) raises
-    :class:`~missiemonitor.core.scope.UnknownMission`, which
+    :class:`~missiemonitor.missions.scope.UnknownMission`, which
     :class:`~missiemonitor.web.middleware.UnknownMissionMiddleware` shows as a page saying so."""
-    from missiemonitor.core.scope import mission_scope
+    from missiemonitor.missions.scope import mission_scope
 
     keys = [key for key in request.GET.getlist("mission") if key]
     if not keys:

@@ -4,17 +4,18 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 from django.views.i18n import set_language
 
-from missiemonitor.accounts import views as accounts_views
-from missiemonitor.context import views as context_views
-from missiemonitor.finance import views as finance_views
-from missiemonitor.missions import views as missions_views
-from missiemonitor.monitoring import views as monitoring_views
-from missiemonitor.programmes import views as programmes_views
-from missiemonitor.reporting import views as reporting_views
-from missiemonitor.results import record_views
-from missiemonitor.results import views as results_views
-from missiemonitor.web import data_views, reference
-from missiemonitor.web import views as web_views
+from missiemonitor.web.views import accounts as accounts_views
+from missiemonitor.web.views import context as context_views
+from missiemonitor.web.views import data as data_views
+from missiemonitor.web.views import finance as finance_views
+from missiemonitor.web.views import home as web_views
+from missiemonitor.web.views import missions as missions_views
+from missiemonitor.web.views import monitoring as monitoring_views
+from missiemonitor.web.views import programmes as programmes_views
+from missiemonitor.web.views import reference
+from missiemonitor.web.views import reporting as reporting_views
+from missiemonitor.web.views import results as results_views
+from missiemonitor.web.views import results_records as record_views
 
 urlpatterns = [
     path("", web_views.dashboard, name="dashboard"),

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
+from missiemonitor.api.endpoints import logs as api_logs
 from missiemonitor.api.tests.conftest import client_for
-from missiemonitor.results import api_logs
 from missiemonitor.results.models import LogEntry
 
 pytestmark = pytest.mark.django_db

@@ -11,7 +11,7 @@ import pytest
 from missiemonitor.api.tests.conftest import client_for
 from missiemonitor.api.urls import router
 from missiemonitor.core.models import Record
-from missiemonitor.core.selectors import dataset_export
+from missiemonitor.interchange.dataset import dataset_export
 from missiemonitor.missions.selectors import rotation_analysis
 from missiemonitor.monitoring.attention import attention_points
 from missiemonitor.results.models import LogEntry

@@ -24,7 +24,7 @@ from django.utils.translation import gettext_lazy
 
 from missiemonitor.core import formatting
 from missiemonitor.core.provenance import RecordRef
-from missiemonitor.core.scope import Scope
+from missiemonitor.missions.scope import Scope
 
 LANGUAGES = ("nl", "en")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from missiemonitor.core.scope import mission_scope
+from missiemonitor.missions.scope import mission_scope
 from missiemonitor.monitoring.attention import rules as _rules  # noqa: F401 - registers the rules
 from missiemonitor.monitoring.attention.base import REGISTRY, AttentionPoint, RuleContext
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from missiemonitor.core.dataset.placeholders import KINDS, find_placeholders
 from missiemonitor.reporting.build.facts import Facts
 from missiemonitor.reporting.build.narratives import Rendered, Resolver, model_labels, render
 from missiemonitor.reporting.build.scope import Scope
+from missiemonitor.reporting.placeholders import KINDS, find_placeholders
 from missiemonitor.reporting.viewmodel import Fact, Footnote, NoteRef, Paragraph, Run, Section
 
 

@@ -17,11 +17,10 @@ from typing import Any
 
 from django.apps import apps
 
-from missiemonitor.core.dataset.placeholders import BLOCK_KINDS, KINDS, PLACEHOLDER
-from missiemonitor.core.dataset.spec import by_name
 from missiemonitor.reporting.build.facts import Facts, localized
 from missiemonitor.reporting.build.phrases import merge
 from missiemonitor.reporting.errors import ReportError
+from missiemonitor.reporting.placeholders import BLOCK_KINDS, KINDS, PLACEHOLDER
 from missiemonitor.reporting.viewmodel import BulletList, Fact, Paragraph, Run
 
 DATE_FIELDS = {"start", "end", "date", "valid_from", "issued", "expected_by", "due", "completed_on"}
@@ -50,7 +49,7 @@ class NarrativeError(ReportError):
 
 
 def model_labels(kind: str) -> list[str]:
-    return [by_name()[section].model_label for section in KINDS[kind].split("|")]
+    return list(KINDS[kind])
 
 
 @dataclass

@@ -22,6 +22,9 @@ class ProgressRule(models.TextChoices):
 
 
 class RatingScale(Record):
+    # how it hangs together (core.structure)
+    mission_from = "none"
+
     name = models.CharField(_("name"), max_length=200)
     name_en = models.CharField(_("name in English"), max_length=200, blank=True)
     description = models.TextField(_("description"), blank=True)
@@ -39,6 +42,11 @@ class RatingScale(Record):
 
 
 class ScaleLevel(models.Model):
+    # how it hangs together (core.structure)
+    mission_from = "none"
+    part_of = "scale"
+    part_key = ("code",)
+
     scale = models.ForeignKey(RatingScale, verbose_name=_("scale"), on_delete=models.CASCADE,
                               related_name="levels")
     rank = models.PositiveSmallIntegerField(_("rank"), help_text=_("Higher is better."))
@@ -67,6 +75,9 @@ class ScaleLevel(models.Model):
 class Framework(Record):
     """A results framework of a mission, such as its set of long-term objectives."""
 
+    # how it hangs together (core.structure)
+    mission_from = "explicit"
+
     name = models.CharField(_("name"), max_length=200)
     name_en = models.CharField(_("name in English"), max_length=200, blank=True)
     owner = models.CharField(_("owner"), max_length=200, blank=True,
@@ -83,6 +94,10 @@ class Framework(Record):
 
 
 class FrameworkVersion(Record):
+    # how it hangs together (core.structure)
+    mission_from = "framework"
+    part_of = "framework"
+
     class Basis(models.TextChoices):
         CONDITIONS = "conditions", _("conditions")
         TIME = "time", _("time")
@@ -120,6 +135,9 @@ class FrameworkVersion(Record):
 
 class Objective(Record):
     """A stated objective of a mandate or a mission, possibly under a parent objective."""
+
+    # how it hangs together (core.structure)
+    mission_from = "explicit"
 
     class Level(models.TextChoices):
         POLICY = "policy", _("policy objective of the cabinet")
@@ -159,6 +177,9 @@ class Objective(Record):
 
 
 class LongTermObjective(Record):
+    # how it hangs together (core.structure)
+    mission_from = "framework_version"
+
     framework_version = models.ForeignKey(FrameworkVersion, verbose_name=_("framework version"),
                                           on_delete=models.CASCADE, related_name="objectives")
     objective = models.ForeignKey(Objective, verbose_name=_("serves objective"), null=True,
@@ -195,6 +216,10 @@ class LongTermObjective(Record):
 
 
 class Condition(Record):
+    # how it hangs together (core.structure)
+    mission_from = "objective"
+    part_of = "objective"
+
     objective = models.ForeignKey(LongTermObjective, verbose_name=_("long-term objective"),
                                   on_delete=models.CASCADE, related_name="conditions")
     code = models.CharField(_("code"), max_length=40, blank=True)
@@ -215,6 +240,9 @@ class Condition(Record):
 
 class ConditionMapping(Record):
     """How a condition of an earlier framework version continues in a later one."""
+
+    # how it hangs together (core.structure)
+    mission_from = "target"
 
     class Relation(models.TextChoices):
         SAME = "same", _("unchanged")
@@ -247,6 +275,9 @@ class AssessmentState(models.TextChoices):
 
 
 class ConditionAssessment(Record):
+    # how it hangs together (core.structure)
+    mission_from = "condition"
+
     condition = models.ForeignKey(Condition, verbose_name=_("condition"), on_delete=models.CASCADE,
                                   related_name="assessments")
     level = models.ForeignKey(ScaleLevel, verbose_name=_("level"), on_delete=models.PROTECT,
@@ -279,6 +310,10 @@ class ConditionAssessment(Record):
 
 
 class Evidence(Record):
+    # how it hangs together (core.structure)
+    mission_from = "assessment"
+    part_of = "assessment"
+
     class Kind(models.TextChoices):
         FINDING = "finding", _("monitoring finding")
         OBSERVATION = "observation", _("indicator observation")

@@ -22,6 +22,9 @@ class Dimension(Record):
     """A way to break a figure down, for example tasking = own mission / other mission /
     national."""
 
+    # how it hangs together (core.structure)
+    mission_from = "none"
+
     name = models.CharField(_("name"), max_length=200)
     name_en = models.CharField(_("name in English"), max_length=200, blank=True)
 
@@ -34,6 +37,11 @@ class Dimension(Record):
 
 
 class DimensionValue(models.Model):
+    # how it hangs together (core.structure)
+    mission_from = "none"
+    part_of = "dimension"
+    part_key = ("code",)
+
     dimension = models.ForeignKey(Dimension, verbose_name=_("dimension"), on_delete=models.CASCADE,
                                   related_name="values")
     code = models.SlugField(_("code"), max_length=50)
@@ -83,6 +91,9 @@ class Bound(models.TextChoices):
 class Indicator(Record):
     """A measure of output or outcome, of a contribution, programme, objective or area."""
 
+    # how it hangs together (core.structure)
+    mission_from = "explicit"
+
     name = models.CharField(_("name"), max_length=300)
     name_en = models.CharField(_("name in English"), max_length=300, blank=True)
     unit = models.CharField(_("unit"), max_length=100,
@@ -131,6 +142,11 @@ class Indicator(Record):
 
 
 class Target(models.Model):
+    # how it hangs together (core.structure)
+    mission_from = "none"
+    part_of = "indicator"
+    part_key = ("start", "end")
+
     indicator = models.ForeignKey(Indicator, verbose_name=_("indicator"), on_delete=models.CASCADE,
                                   related_name="targets")
     start = models.DateField(_("period start"))
@@ -152,6 +168,9 @@ class Target(models.Model):
 
 class Observation(Record):
     """A value of an indicator over a period, optionally for one disaggregation."""
+
+    # how it hangs together (core.structure)
+    mission_from = "indicator"
 
     indicator = models.ForeignKey(Indicator, verbose_name=_("indicator"), on_delete=models.CASCADE,
                                   related_name="observations")

@@ -34,8 +34,8 @@ from django.conf import settings
 from django.db.models import CharField, Count, Func, Q, QuerySet, Sum
 
 from missiemonitor.core.provenance import RecordRef, refs
-from missiemonitor.core.scope import mission_scope
 from missiemonitor.missions.models import Contribution
+from missiemonitor.missions.scope import mission_scope
 from missiemonitor.results.models import Dimension, Indicator, LogEntry, Observation, Target
 from missiemonitor.results.models.indicators import Aggregation, Direction
 

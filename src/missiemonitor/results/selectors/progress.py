@@ -27,7 +27,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 
 from missiemonitor.core.provenance import RecordRef, refs
-from missiemonitor.core.scope import mission_scope
+from missiemonitor.missions.scope import mission_scope
 from missiemonitor.results.models import (
     Condition,
     ConditionAssessment,

@@ -8,8 +8,8 @@ from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 
-from missiemonitor.core.scope import in_missions
 from missiemonitor.core.visibility import linked, visible_prefetches
+from missiemonitor.missions.scope import in_missions
 from missiemonitor.results.models import (
     ConditionAssessment,
     ConditionMapping,

@@ -7,9 +7,9 @@ from decimal import Decimal
 import pytest
 
 from missiemonitor.core.principals import SYSTEM
+from missiemonitor.interchange.logs import log_import_csv
 from missiemonitor.results.models import Target
 from missiemonitor.results.selectors import indicator_value, indicators_for_period
-from missiemonitor.results.services import log_import_csv
 from missiemonitor.testing.factories import (
     ContributionFactory,
     DimensionFactory,

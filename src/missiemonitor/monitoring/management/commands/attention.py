@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import ngettext
 
 from missiemonitor.core.principals import SYSTEM
-from missiemonitor.core.scope import UnknownMission
+from missiemonitor.missions.scope import UnknownMission
 from missiemonitor.monitoring.attention import attention_points
 
 

@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 
 from missiemonitor.core.principals import SYSTEM
-from missiemonitor.results.services import log_import_csv
+from missiemonitor.interchange.logs import log_import_csv
 from missiemonitor.testing.factories import (
     ContributionFactory,
     DimensionFactory,

@@ -19,8 +19,8 @@ from missiemonitor.reporting.services import report_generate
 
 def parse_period(text: str) -> tuple[dt.date, dt.date]:
     """'2024-05-01..2025-04-30' (also '2024' or '2024-05..2025-04')."""
-    from missiemonitor.core.dataset.fields import Invalid
-    from missiemonitor.core.dataset.fields import parse_period as parse
+    from missiemonitor.core.periods import Invalid
+    from missiemonitor.core.periods import parse_period as parse
 
     try:
         return parse(text)

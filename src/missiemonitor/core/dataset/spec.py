@@ -131,6 +131,7 @@ def sections() -> tuple[Section, ...]:
         PostKind,
     )
     from missiemonitor.monitoring.models import FieldReport, FollowUpAction, Frequency
+    from missiemonitor.programmes.models import BudgetKind, BudgetStatus, TransactionKind
     from missiemonitor.reporting.models import Language
     from missiemonitor.reporting.models import Section as ReportSection
     from missiemonitor.results.models import (
@@ -257,7 +258,18 @@ def sections() -> tuple[Section, ...]:
             *nl_en("name", True), Ref("partner", "organisations"), Ref("parent", "programmes"),
             Choice("ministry", (*Ministry.values, "")), S("area", True), Fuzzy("start"),
             Fuzzy("end", end=True), *nl_en("aims", text=True),
-        ), mission="explicit"),
+        ), mission="explicit", children=(
+            Section("budgets", "programmes.ProgrammeBudget", (
+                Period(), Dec("amount", True), Choice("kind", BudgetKind, default="original"),
+                Choice("status", BudgetStatus, default="indicative"),
+            ), mission="none", parent_attr="programme", keyed=False,
+               natural_key=("kind", "period"), order_by=("start", "end", "kind")),
+            Section("transactions", "programmes.ProgrammeTransaction", (
+                Choice("kind", TransactionKind, True), Date("date", True), Dec("amount", True),
+                Ref("receiver", "organisations"), *nl_en("description", text=True),
+            ), mission="none", parent_attr="programme", keyed=False,
+               natural_key=("kind", "date", "receiver"), order_by=("date", "kind", "amount")),
+        )),
         Section("indicators", "results.Indicator", (
             *nl_en("name", True), *nl_en("unit", True),
             Choice("direction", Direction, default="neutral"),

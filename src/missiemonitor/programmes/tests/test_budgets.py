@@ -4,12 +4,15 @@ survive an export round trip byte for byte, and bad ones are refused with their 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 
 import pytest
 
 from missiemonitor.core.dataset.errors import DatasetError
+from missiemonitor.core.models import Organisation
 from missiemonitor.core.principals import SYSTEM
+from missiemonitor.core.records import RecordInUse, record_delete
 from missiemonitor.core.selectors import dataset_export
 from missiemonitor.core.services import dataset_load_text
 from missiemonitor.programmes.models import Programme
@@ -87,8 +90,6 @@ def test_the_files_list_replaces_the_stored_list():
      r"budgets\[1\]: duplicate .*kind='original', period="),
 ])
 def test_bad_budgets_and_transactions_are_refused_with_their_place(old, new, message):
-    import re
-
     bad = FILE.replace("      - period: 2025", "      - period: 2024") if "duplicate" in message else FILE
     bad = bad.replace(old, new, 1)
     with pytest.raises(DatasetError) as caught:
@@ -105,3 +106,11 @@ def test_a_receiver_may_be_an_organisation_already_in_the_database():
     assert stats.created["transactions"] == 2
     wells = Programme.objects.get(key="wells")
     assert wells.transactions.get(kind="disbursement").receiver.key == "partner"
+
+
+def test_an_organisation_that_received_money_is_not_deleted_under_its_transactions():
+    dataset_load_text(text=FILE, filename="water.yaml")
+    partner = Organisation.objects.get(key="partner")
+    with pytest.raises(RecordInUse):
+        record_delete(user=SYSTEM, record=partner, expected_version=partner.version, cascade=False)
+    assert Programme.objects.get(key="water").transactions.filter(receiver=partner).exists()

@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 
 from missiemonitor.core.scope import mission_scope
 from missiemonitor.core.visibility import linked, visible_prefetches
@@ -63,9 +63,9 @@ def programmes_for_iati(*, user: Any, mission_keys: list[str] | None = None) -> 
     scope = mission_scope(user=user, mission_keys=mission_keys)
     transactions = (ProgrammeTransaction.objects.order_by("date", "kind", "amount", "pk")
                     .prefetch_related(*visible_prefetches(user, ProgrammeTransaction, "receiver")))
+    visible = Programme.objects.visible_to(user).filter(scope.q())
     programmes = list(
-        Programme.objects.visible_to(user).filter(scope.q())
-        .with_visible(user, "partner", "parent")
+        visible.with_visible(user, "partner", "parent")
         .prefetch_related(
             Prefetch("budgets", queryset=ProgrammeBudget.objects.order_by("start", "end", "kind")),
             Prefetch("transactions", queryset=transactions),
@@ -73,7 +73,7 @@ def programmes_for_iati(*, user: Any, mission_keys: list[str] | None = None) -> 
         .order_by("key")
     )
     by_pk = {p.pk: p for p in programmes}
-    results = _results(user=user, programme_ids=list(by_pk))
+    results = _results(user=user, programmes=visible)
     children: dict[int, list[Programme]] = defaultdict(list)
     for programme in programmes:
         if programme.parent_id in by_pk and linked(programme, "parent") is not None:
@@ -108,18 +108,19 @@ def _level(programme: Programme, by_pk: dict[int, Programme]) -> int:
     return level
 
 
-def _results(*, user: Any, programme_ids: list[int]) -> dict[int, list[ResultFacts]]:
+def _results(*, user: Any, programmes: QuerySet[Programme]) -> dict[int, list[ResultFacts]]:
     """Per programme id, its visible indicators grouped by visible objective: objectives in
-    their order first, then each indicator without one, by key."""
+    their order first, then each indicator without one, by key. Subqueries, not lists of ids,
+    so the number of programmes meets no parameter limit."""
+    visible = Indicator.objects.visible_to(user).filter(programme__in=programmes.values("pk"))
     indicators = list(
-        Indicator.objects.visible_to(user).filter(programme_id__in=programme_ids)
-        .with_visible(user, "objective")
+        visible.with_visible(user, "objective")
         .prefetch_related(Prefetch("targets", queryset=Target.objects.order_by("start", "end")))
         .order_by("key")
     )
     observations: dict[int, list[Observation]] = defaultdict(list)
     for observation in (Observation.objects.visible_to(user)
-                        .filter(indicator_id__in=[i.pk for i in indicators])
+                        .filter(indicator__in=visible.values("pk"))
                         .order_by("start", "end", "key")):
         observations[observation.indicator_id].append(observation)
     grouped: dict[int, dict[int | None, list[IndicatorFacts]]] = defaultdict(dict)

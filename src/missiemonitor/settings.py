@@ -280,6 +280,15 @@ MM_ATTENTION = {
 MM_INDICATOR_PERCENT_UNITS = ["%", "procent", "percent", "per cent"]
 # The largest dataset file ``missiemonitor load`` accepts, in bytes.
 MM_DATASET_MAX_BYTES = int(os.environ.get("MM_DATASET_MAX_BYTES", 25_000_000))
+# The IATI export (``missiemonitor export --format iati``, docs/iati.md): the publishing
+# organisation. Its IATI organisation identifier (such as XM-DAC-… or a national registry
+# number) is the reporting organisation and the prefix of every activity identifier; the
+# export refuses to run without it and the name. The type is an IATI OrganisationType code.
+MM_IATI = {
+    "ORGANISATION_ID": os.environ.get("MM_IATI_ORGANISATION_ID", "").strip(),
+    "ORGANISATION_NAME": os.environ.get("MM_IATI_ORGANISATION_NAME", "").strip(),
+    "ORGANISATION_TYPE": os.environ.get("MM_IATI_ORGANISATION_TYPE", "10").strip(),
+}
 
 LOGGING = {
     "version": 1,

@@ -33,7 +33,12 @@ from missiemonitor.monitoring.models import (
     MonitoringVisit,
     ReportingSchedule,
 )
-from missiemonitor.programmes.models import Programme
+from missiemonitor.programmes.models import (
+    Programme,
+    ProgrammeBudget,
+    ProgrammeTransaction,
+    TransactionKind,
+)
 from missiemonitor.reporting.models import NarrativeBlock, Signatory
 from missiemonitor.results.models import (
     Condition,
@@ -433,6 +438,26 @@ class ProgrammeFactory(DjangoModelFactory):
     key = _key("programme")
     name = factory.Sequence(lambda n: f"Programma {n}")
     area = "Testland"
+
+
+class ProgrammeBudgetFactory(DjangoModelFactory):
+    class Meta:
+        model = ProgrammeBudget
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    start = dt.date(2024, 1, 1)
+    end = dt.date(2024, 12, 31)
+    amount = Decimal("1000000")
+
+
+class ProgrammeTransactionFactory(DjangoModelFactory):
+    class Meta:
+        model = ProgrammeTransaction
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    kind = TransactionKind.DISBURSEMENT
+    date = dt.date(2024, 3, 1)
+    amount = Decimal("250000")
 
 
 class NarrativeBlockFactory(DjangoModelFactory):

@@ -239,11 +239,15 @@ def check_siblings(v: Validator) -> None:
                 child_section = next(c for c in item.section.children if c.name == name)
                 if child_section.keyed or not child_section.natural_key:
                     continue
-                counts = Counter(tuple(c.values.get(k) for k in child_section.natural_key) for c in children)
+                # A field left out takes its default: `kind: original` and no kind are the same.
+                defaults = {k: child_section.field(k).default for k in child_section.natural_key}
+                counts = Counter(tuple(c.values.get(k, defaults[k]) for k in child_section.natural_key)
+                                 for c in children)
                 for child in children:
-                    natural = tuple(child.values.get(k) for k in child_section.natural_key)
+                    natural = tuple(child.values.get(k, defaults[k]) for k in child_section.natural_key)
                     if counts[natural] > 1:
-                        shown = ", ".join(f"{k}={child.values.get(k)!r}" for k in child_section.natural_key)
+                        shown = ", ".join(f"{k}={child.values.get(k, defaults[k])!r}"
+                                          for k in child_section.natural_key)
                         v.error(child.line, child.path, f"duplicate {name.rstrip('s')} ({shown}) within {item.key!r}")
                 if name == "levels":
                     ranks = Counter(c.values.get("rank") for c in children)

@@ -151,6 +151,7 @@ def sections() -> tuple[Section, ...]:
         PostKind,
     )
     from missiemonitor.monitoring.models import FieldReport, FollowUpAction, Frequency
+    from missiemonitor.programmes.models import BudgetKind, BudgetStatus, TransactionKind
     from missiemonitor.reporting.models import Language
     from missiemonitor.reporting.models import Section as ReportSection
     from missiemonitor.results.models import (
@@ -231,15 +232,13 @@ def sections() -> tuple[Section, ...]:
             Section("levels", "results.ScaleLevel", (
                 Int("rank", True), S("code", True, pattern=r"[a-z0-9-]+", help="lowercase code"),
                 S("label", True), S("label_en", True), T("description"),
-            ), keyed=False,
-               order_by=("rank",)),
+            ), keyed=False, order_by=("rank",)),
         )),
         Section("dimensions", "results.Dimension", (*nl_en("name", True),), children=(
             Section("values", "results.DimensionValue", (
                 S("code", True, pattern=r"[A-Za-z0-9_-]+", help="a code"), *nl_en("label", True),
                 Int("order"),
-            ), keyed=False,
-               order_by=("order", "code")),
+            ), keyed=False, order_by=("order", "code")),
         )),
         Section("frameworks", "results.Framework", (
             *nl_en("name", True), S("owner"), *nl_en("description", text=True),
@@ -277,6 +276,15 @@ def sections() -> tuple[Section, ...]:
             *nl_en("name", True), Ref("partner", "organisations"), Ref("parent", "programmes"),
             Choice("ministry", (*Ministry.values, "")), S("area", True), Fuzzy("start"),
             Fuzzy("end", end=True), *nl_en("aims", text=True),
+        ), children=(
+            Section("budgets", "programmes.ProgrammeBudget", (
+                Period(), Dec("amount", True), Choice("kind", BudgetKind, default="original"),
+                Choice("status", BudgetStatus, default="indicative"),
+            ), keyed=False, order_by=("start", "end", "kind")),
+            Section("transactions", "programmes.ProgrammeTransaction", (
+                Choice("kind", TransactionKind, True), Date("date", True), Dec("amount", True),
+                Ref("receiver", "organisations"), *nl_en("description", text=True),
+            ), keyed=False, order_by=("date", "kind", "amount")),
         )),
         Section("indicators", "results.Indicator", (
             *nl_en("name", True), *nl_en("unit", True),
@@ -288,7 +296,8 @@ def sections() -> tuple[Section, ...]:
             Choice("log_kind", (*LogKind.values, "")), S("log_category"),
             Ref("log_dimension", "dimensions"), *nl_en("description", text=True),
         ), children=(
-            Section("targets", "results.Target", (Period(), Dec("value", True, minimum=None)), keyed=False, order_by=("start", "end")),
+            Section("targets", "results.Target", (Period(), Dec("value", True, minimum=None)),
+                    keyed=False, order_by=("start", "end")),
         )),
         Section("observations", "results.Observation", (
             Ref("indicator", "indicators", True), Period(), Dec("value", True, minimum=None),
@@ -344,8 +353,7 @@ def sections() -> tuple[Section, ...]:
             Section("figures", "context.EventFigure", (
                 Dec("value", True, minimum=None), *nl_en("unit", True), Bool("approximately"),
                 Int("order"),
-            ), keyed=False,
-               order_by=("order", "unit")),
+            ), keyed=False, order_by=("order", "unit")),
         )),
         Section("threat_assessments", "context.ThreatAssessment", (
             Ref("location", "locations"), S("area", True), *nl_en("threat", True), *nl_en("actor"),

@@ -192,9 +192,17 @@ class Validator:
         for items in list(self.index.values()):
             yield from list(items.values())
 
+    def _referring_items(self):
+        """Every item that may hold references: the keyed ones and the records without keys
+        nested in them (such as a programme's transactions)."""
+        for item in self._every_item():
+            yield item
+            for children in item.children.values():
+                yield from (child for child in children if not child.section.keyed)
+
     def _lookup_database(self) -> None:
         wanted: dict[str, set[str]] = defaultdict(set)
-        for item in self._every_item():
+        for item in self._referring_items():
             for _f, target, key in self._ref_targets(item):
                 for name in target.split("|"):
                     if key not in self.index.get(name, {}):
@@ -215,7 +223,7 @@ class Validator:
                    for name in target.split("|"))
 
     def _check_references(self, top: dict[str, list[Item]]) -> None:
-        for item in self._every_item():
+        for item in self._referring_items():
             for f, target, key in self._ref_targets(item):
                 if not self.exists(target, key):
                     what = target.replace("|", " or ").replace("_", " ")

@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "missiemonitor.finance",
     "missiemonitor.programmes",
     "missiemonitor.reporting",
+    "missiemonitor.interchange",
     "missiemonitor.web",
     "django.contrib.admin",
     "django.contrib.auth",

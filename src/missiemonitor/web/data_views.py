@@ -21,6 +21,7 @@ from missiemonitor.core.services import dataset_load_text
 from missiemonitor.missions.selectors import missions_visible
 from missiemonitor.results.logs import LogImportError, log_import_csv
 from missiemonitor.web.data_forms import DatasetUploadForm, ExportForm, LogUploadForm
+from missiemonitor.web.onboard_forms import OnboardUploadForm
 from missiemonitor.web.pages import render_page
 
 
@@ -83,6 +84,7 @@ def data_home(request: HttpRequest) -> HttpResponse:
         "issues": issues,
         "issue_file": issue_file,
         "may_load_datasets": may_load_datasets(user),
+        "onboard_form": OnboardUploadForm(),
     }
     return render_page(request, "web/data.html", context, status=status)
 

@@ -13,7 +13,7 @@ from missiemonitor.programmes import views as programmes_views
 from missiemonitor.reporting import views as reporting_views
 from missiemonitor.results import record_views
 from missiemonitor.results import views as results_views
-from missiemonitor.web import data_views, reference
+from missiemonitor.web import data_views, onboard_views, reference
 from missiemonitor.web import views as web_views
 
 urlpatterns = [
@@ -151,6 +151,9 @@ urlpatterns = [
     path("gebruikers/<str:username>/activering/", accounts_views.user_activation, name="user_activation"),
     # data
     path("gegevens/", data_views.data_home, name="data"),
+    path("gegevens/onboarding/", onboard_views.onboard_upload, name="onboard"),
+    path("gegevens/onboarding/<str:token>/", onboard_views.onboard_review, name="onboard_review"),
+    path("gegevens/onboarding/<str:token>/concept.yaml", onboard_views.onboard_draft, name="onboard_draft"),
     *reference.urlpatterns,
     path("gegevens/export/", data_views.data_export, name="data_export"),
 ]

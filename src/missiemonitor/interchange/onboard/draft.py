@@ -20,6 +20,7 @@ from typing import Any
 
 from missiemonitor.core.dataset.spec import FORMAT_NAME, FORMAT_VERSION, by_name
 from missiemonitor.core.dataset.yamlio import dump_yaml
+from missiemonitor.core.models import CLASSIFICATION_CODES
 from missiemonitor.interchange.onboard.proposals import Proposal, Proposals, slug
 
 # The order of the sections in the file, and which proposal kinds fill them.
@@ -115,6 +116,8 @@ class _Writer:
             data[name] = _coerce(section, name, value)
         if section == "observations":
             data.pop("mission", None)
+        if self.proposals.classification and "key" in data and proposal.kind != "event-figure":
+            data["classification"] = CLASSIFICATION_CODES[self.proposals.classification]
         return data
 
     def _proposed(self, section: str, key: str) -> bool:
@@ -185,6 +188,8 @@ class _Writer:
         if proposal.kind == "framework":
             version = {"key": f"{proposal.key}-v1", "label": proposal.fields.get("version_label") or data["name"],
                        "scale": proposal.fields.get("scale", "mm-five-level")}
+            if "classification" in data:
+                version["classification"] = data["classification"]
             for name in ("basis", "stated_objective_count"):
                 if proposal.fields.get(name) not in (None, ""):
                     version[name] = _coerce("versions", name, proposal.fields[name])
@@ -215,6 +220,8 @@ class _Writer:
                 taken.add(key)
                 by_identity[identity] = key
                 data = {"key": key}
+                if self.proposals.classification:
+                    data["classification"] = CLASSIFICATION_CODES[self.proposals.classification]
                 if f.get("mission"):
                     data["mission"] = f["mission"]
                 data["name"] = str(f.get("indicator") or f.get("unit"))[:200]

@@ -76,10 +76,18 @@ def extract_objectives(analysis: Analysis, proposals: Proposals) -> None:
 def _objective(analysis: Analysis, proposals: Proposals, sentence: Sentence, mission_keys: dict[str, str]) -> None:
     policy = _POLICY.search(sentence.text)
     if policy:
+        # an objective belongs to a mandate or a mission: the government's aims to the letter
+        # that decided the deployment (the first artikel 100-brief the text cites), else to
+        # the one mission of the text
+        mandates = proposals.of_kind("mandate")
+        attached = ({"mandate": mandates[0].key} if mandates
+                    else {"mission": next(iter(mission_keys.values()))} if len(mission_keys) == 1 else None)
+        if attached is None:
+            return
         title = _sentence_case(policy["what"] or policy["what2"])
         count = sum(1 for p in proposals.of_kind("objective") if p.fields.get("level") == "policy")
         proposals.add("objective", f"policy-objective-{count + 1}",
-                      {"level": "policy", "title": title}, sentence.passage())
+                      {**attached, "level": "policy", "title": title}, sentence.passage())
         return
     match = _MISSION_AIM.search(sentence.text)
     if not match:

@@ -84,6 +84,7 @@ class Proposals:
     title: str
     items: list[Proposal] = field(default_factory=list)
     reporting_period: str = ""  # the dataset's period form, when the document names one
+    classification: int = 0  # of the document: every record loaded from it gets it
 
     def add(self, kind: str, key: str, fields: dict[str, Any], passage: Passage, *,
             assumed: list[str] | None = None, parent: str = "", note: str = "") -> Proposal:
@@ -118,7 +119,8 @@ class Proposals:
     def from_dict(cls, data: dict[str, Any]) -> Proposals:
         items = [Proposal(**{**item, "passage": Passage(**item["passage"])}) for item in data.get("items", [])]
         return cls(filename=data["filename"], language=data["language"], title=data.get("title", ""),
-                   items=items, reporting_period=data.get("reporting_period", ""))
+                   items=items, reporting_period=data.get("reporting_period", ""),
+                   classification=int(data.get("classification", 0)))
 
 
 def slug(text: str) -> str:

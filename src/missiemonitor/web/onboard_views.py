@@ -19,11 +19,21 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from missiemonitor.core.dataset.errors import DatasetError
 from missiemonitor.core.permissions import can_load_datasets
-from missiemonitor.interchange.onboard import OnboardError, Proposals, draft_dataset, onboard_document
+from missiemonitor.interchange.onboard import (
+    OnboardError,
+    Proposals,
+    draft_dataset,
+    onboard_document,
+)
 from missiemonitor.interchange.onboard.proposals import slug
 from missiemonitor.interchange.selectors import onboarding_existing_keys
 from missiemonitor.interchange.services import NothingAccepted, onboarding_load
-from missiemonitor.web.onboard_forms import KIND_LABELS, OnboardUploadForm, apply_review, review_groups
+from missiemonitor.web.onboard_forms import (
+    KIND_LABELS,
+    OnboardUploadForm,
+    apply_review,
+    review_groups,
+)
 from missiemonitor.web.pages import render_page
 
 SESSION_PREFIX = "onboard:"

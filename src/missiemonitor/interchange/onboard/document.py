@@ -24,6 +24,7 @@ class Block:
     notes: list[tuple[int, str]] = field(default_factory=list)  # (offset in text, footnote id)
     level: int = 0  # heading level, when the format gives it
     open_end: bool = False  # the last line ran to the margin without ending a sentence
+    lines: int = 1  # how many lines of the text it took
 
 
 @dataclass
@@ -84,6 +85,9 @@ def layout_text(text: str, *, filename: str, paged: bool = False) -> Document:
         resolved = [(offset, resolve(index, number)) for offset, number in anchors]
         lines.append(_Line(cleaned, page, [(o, n) for o, n in resolved if n]))
     blocks = _blocks(lines)
+    if not paged and len(pages) == 1:
+        for block in blocks:
+            block.page = None  # plain text without form feeds has no pages: paragraphs only
     title = next((b.text for b in blocks if b.kind == "heading"), "")
     return Document(filename=filename, blocks=blocks, footnotes=footnotes, title=title).numbered()
 
@@ -180,7 +184,7 @@ def _is_heading_text(text: str, width: float, *, title: bool = False, continued:
     """A heading is short; the document's title (its first line) may run longer."""
     text = text.strip()
     words = text.split()
-    if not text or len(words) > (20 if title else 14) or len(text) > (1.0 if title else 0.75) * width or _BULLET.match(text):
+    if not text or len(words) > (20 if title else 14) or len(text) > (0.95 if title else 0.75) * width or _BULLET.match(text):
         return False
     if _ENDS_CLAUSE.search(text) or (text.endswith(":") and len(words) > 6):
         return False
@@ -219,6 +223,17 @@ def _split_group(group: list[_Line], width: float, *, first: bool = False) -> li
             pending.append(_Line(line.text[removed:], line.page, [(max(0, o - removed), n) for o, n in line.anchors]))
             index += 1
             continue
+        # a heading of two lines: a long first line and a short second one ("… (MoPA\nReform)")
+        after = group[index + 2] if index + 2 < len(group) else None
+        if (ended and following is not None and after is not None and text[:1].isupper()
+                and not _ENDS_CLAUSE.search(text) and not _ENDS_CLAUSE.search(following.text.strip())
+                and len(following.text.strip()) < 0.4 * width and len(f"{text} {following.text}".split()) <= 16
+                and _starts_upper(after.text)):
+            flush()
+            kind = "paragraph"
+            blocks.append(_make_block("heading", [line, following], width))
+            index += 2
+            continue
         title = first and index == 0
         if finished and following is not None and _is_heading_text(text, width, title=title) and _starts_upper(following.text):
             flush()
@@ -237,17 +252,6 @@ def _split_group(group: list[_Line], width: float, *, first: bool = False) -> li
             kind = "paragraph"
             blocks.append(_make_block("paragraph", [line], width))
             index += 1
-            continue
-        # a heading of two lines: a long first line and a short second one ("… (MoPA\nReform)")
-        after = group[index + 2] if index + 2 < len(group) else None
-        if (ended and following is not None and after is not None and text[:1].isupper()
-                and not _ENDS_CLAUSE.search(text) and not _ENDS_CLAUSE.search(following.text.strip())
-                and len(following.text.strip()) < 0.4 * width and len(f"{text} {following.text}".split()) <= 16
-                and _starts_upper(after.text)):
-            flush()
-            kind = "paragraph"
-            blocks.append(_make_block("heading", [line, following], width))
-            index += 2
             continue
         if ended and pending:
             flush()
@@ -284,6 +288,7 @@ def _make_block(kind: str, lines: list[_Line], width: float) -> Block:
     block = Block(kind=kind, text="".join(out).strip(), page=lines[0].page,
                   notes=[(mapping[min(o, len(mapping) - 1)], n) for o, n in notes])
     last = lines[-1].text.strip()
+    block.lines = len(lines)
     block.open_end = len(last) >= 0.8 * width and not _ENDS_SENTENCE.search(last)
     return block
 
@@ -294,6 +299,11 @@ def _merge(blocks: list[Block], width: float) -> list[Block]:
     to the margin), and make a lone short line before a paragraph a heading."""
     merged: list[Block] = []
     for index, block in enumerate(blocks):
+        after = blocks[index + 1] if index + 1 < len(blocks) else None
+        if (index == 0 and block.kind == "paragraph" and block.lines == 1 and len(block.text.split()) <= 20
+                and not _ENDS_SENTENCE.search(block.text) and block.text[:1].isupper()
+                and after is not None and _starts_upper(after.text)):
+            block.kind = "heading"  # the document's title: its first line, on its own
         previous = merged[-1] if merged else None
         if (previous is not None and block.kind in {"paragraph", "item"} and previous.kind in {"paragraph", "item"}
                 and not _ENDS_SENTENCE.search(previous.text)

@@ -34,13 +34,16 @@ def counted_phrase(text: str, end: int) -> tuple[str, bool] | None:
     """The noun phrase after a number at ``end`` when it counts people or equipment:
     (phrase, is equipment)."""
     words = []
+    previous = ""
     for match in list(_TOKEN.finditer(text, end))[:4]:
         token = match.group(0)
         bare = token.strip("()[],.;:").lower()
         words.append(token)
         if not bare:
             continue
-        if lexicon.PERSONNEL.match(bare) or lexicon.PERSONNEL.match(bare.rsplit("-", 1)[-1]):
+        pair, previous = f"{previous} {bare}", bare
+        if (lexicon.PERSONNEL.match(bare) or lexicon.PERSONNEL.match(bare.rsplit("-", 1)[-1])
+                or lexicon.PERSONNEL.match(pair.strip())):
             return " ".join(words).strip(",.;:"), False
         if lexicon.EQUIPMENT.search(bare):
             return " ".join(words).strip(",.;:"), True

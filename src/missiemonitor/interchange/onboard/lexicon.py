@@ -137,7 +137,7 @@ SERIOUS = re.compile(r"\b(?:zwaar ?gewond|ernstig gewond|seriously|severely)\b",
 ATTACK = re.compile(r"\b(?:aanval\w*|aanslag\w*|beschiet\w*|attack\w*|strike\w*)\b", re.I)
 
 # "Dutch" as the subject of a contribution sentence.
-DUTCH = re.compile(r"\b(?:Nederland|Nederlandse|the Netherlands|Dutch)\b")
+DUTCH = re.compile(r"\b(?:Nederland|Nederlandse|[Tt]he Netherlands|Dutch)\b")
 # Verbs of contributing.
 CONTRIBUTES = re.compile(
     r"\b(?:levert|leverde|leveren|geleverd|draagt|droeg|dragen|bij(?:gedragen)?|stuurt|stuurde"

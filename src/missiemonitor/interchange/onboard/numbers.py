@@ -37,7 +37,7 @@ class Quantity:
     text: str = ""
 
 
-_DIGITS = re.compile(r"(?<![\w.,/:-])(\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?![\w%]|[.,]\d)|"
+_DIGITS = re.compile(r"(?<![\w.,/:-])(\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?![\w%]|[.,/-]\d)|"
                      r"(?<![\w.,/:-])(\d+(?:[.,]\d+)?)(?=%)")
 _SCALE = re.compile(r"\s+(" + "|".join(re.escape(s) for s in sorted(SCALES, key=len, reverse=True)) + r")(?![\w])",
                     re.I)

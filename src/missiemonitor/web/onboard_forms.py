@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from missiemonitor.core.dataset.spec import by_name
@@ -165,14 +166,27 @@ class ReviewItem:
     proposal: Proposal
     form: forms.Form
     exists: bool
-    children: list
+    note: str = ""  # translated
+    assumed: str = ""  # the labels of the fields the text does not give
+
+
+def _review_item(proposal: Proposal, data: Any, existing: set[str]) -> ReviewItem:
+    form = proposal_form(proposal, data)
+    labels = []
+    for name in proposal.assumed:
+        if name in form.fields:
+            labels.append(str(form.fields[name].label))
+        else:
+            spec, field = _spec_field(proposal, name)
+            labels.append(_label(proposal, name, spec, field))
+    return ReviewItem(proposal, form, proposal.id in existing, proposal.note_text(gettext), ", ".join(labels))
 
 
 def review_groups(proposals: Proposals, *, existing: set[str], data: Any = None) -> list[dict[str, Any]]:
     """The proposals grouped by kind for the review page, each with its form."""
     groups: dict[str, list[ReviewItem]] = {kind: [] for kind in KINDS}
     for proposal in proposals.items:
-        groups[proposal.kind].append(ReviewItem(proposal, proposal_form(proposal, data), proposal.id in existing, []))
+        groups[proposal.kind].append(_review_item(proposal, data, existing))
     return [{"kind": kind, "label": KIND_LABELS[kind], "items": items} for kind, items in groups.items() if items]
 
 

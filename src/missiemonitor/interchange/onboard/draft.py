@@ -83,7 +83,7 @@ def _comments(proposal: Proposal) -> list[str]:
     sentence = " ".join(proposal.passage.sentence.split())
     lines = [f'{proposal.id} · {proposal.passage.where()}: "{sentence}"']
     if proposal.note:
-        lines.append(" ".join(proposal.note.split()))
+        lines.append(" ".join(proposal.note_text().split()))
     if proposal.assumed:
         lines.append("not in the text, a default to check: " + ", ".join(proposal.assumed))
     return lines

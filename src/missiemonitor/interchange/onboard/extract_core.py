@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from django.utils.translation import gettext_noop
+
 from missiemonitor.core.kamerstuk import format_dossier
 from missiemonitor.interchange.onboard import lexicon
 from missiemonitor.interchange.onboard.analysis import Analysis, mission_mentions
@@ -38,7 +40,7 @@ def extract_document(analysis: Analysis, proposals: Proposals) -> None:
     passage = Passage(paragraph=first.number if first else 1, page=first.page if first else None,
                       sentence=(first.text[:300] if first else title))
     proposals.add("document", f"doc-{document.filename.rsplit('.', 1)[0]}", {"kind": source_kind, "title": title[:500]},
-                  passage, note="the document being onboarded, as the source of its figures and passages")
+                  passage, note=gettext_noop("the document being onboarded, as the source of its figures and passages"))
     if analysis.reporting_period is not None:
         sentence = next((s for s in analysis.sentences if analysis.reporting_period.text in s.text), None)
         proposals.reporting_period = analysis.reporting_period.period()
@@ -87,12 +89,12 @@ def _mandate_title(text: str, end: int) -> tuple[str, bool] | None:
 
 def extract_kamerstukken(analysis: Analysis, proposals: Proposals) -> None:
     """One proposal per Kamerstuk cited; those cited as an artikel 100-brief are mandates too."""
-    seen: dict[str, tuple[KamerstukReference, Passage, str]] = {}
+    seen: dict[str, tuple[KamerstukReference, Passage, tuple[str, dict]]] = {}
     letters: dict[str, tuple[str, bool, Passage, list[str]]] = {}
     footnote_refs = {note_id: find_kamerstukken(text) for note_id, text in analysis.document.footnotes.items()}
     for sentence in analysis.sentences:
         for ref in sentence.kamerstukken:
-            seen.setdefault(ref.key, (ref, sentence.passage(), ""))
+            seen.setdefault(ref.key, (ref, sentence.passage(), ("", {})))
             found = _mandate_title(sentence.text, ref.start)
             if found is None and lexicon.ARTICLE_100.search(sentence.text):
                 found = _mandate_title(sentence.text, len(sentence.text))
@@ -102,21 +104,23 @@ def extract_kamerstukken(analysis: Analysis, proposals: Proposals) -> None:
             for ref in footnote_refs.get(note_id, []):
                 passage = Passage(paragraph=sentence.block.number, page=sentence.block.page,
                                   sentence=analysis.document.footnotes[note_id], heading=sentence.scope.heading)
-                seen.setdefault(ref.key, (ref, passage, f"footnote {note_id.split('.')[0]}, cited in paragraph "
-                                                        f"{sentence.block.number}"))
+                seen.setdefault(ref.key, (ref, passage, (gettext_noop("footnote %(number)s, cited in paragraph %(paragraph)s"),
+                                                         {"number": note_id.split(".")[0],
+                                                          "paragraph": sentence.block.number})))
                 found = _mandate_title(sentence.text, offset)
                 if found and ref.key not in letters:
                     letters[ref.key] = (*found, passage, mission_mentions(analysis.missions, found[0]))
     for note_id, refs in footnote_refs.items():  # footnotes no sentence cites
         for ref in refs:
             seen.setdefault(ref.key, (ref, Passage(paragraph=0, sentence=analysis.document.footnotes[note_id]),
-                                      f"footnote {note_id.split('.')[0]}"))
+                                      (gettext_noop("footnote %(number)s"), {"number": note_id.split(".")[0]})))
     for key, (ref, passage, note) in seen.items():
         citation = ref.citation(analysis.language)
         title = letters[key][0] if key in letters else citation
         fields = {"kind": "kamerstuk", "title": title[:500], "dossier": ref.dossier, "number": ref.number,
                   "date": ref.date.isoformat() if ref.date else ""}
-        proposals.add("kamerstuk", f"kamerstuk-{ref.dossier}-{ref.number}", fields, passage, note=note)
+        proposals.add("kamerstuk", f"kamerstuk-{ref.dossier}-{ref.number}", fields, passage, note=note[0],
+                      note_args=note[1])
         if key not in letters:
             continue
         title, supplement, letter_passage, missions = letters[key]
@@ -132,4 +136,5 @@ def extract_kamerstukken(analysis: Analysis, proposals: Proposals) -> None:
         if analysis.language == "en":
             fields["title_en"] = title[:500]
         proposals.add("mandate", f"kst-{ref.dossier}-{ref.number}", fields, letter_passage, assumed=assumed,
-                      note=f"Kamerstuk {format_dossier(ref.dossier)}, nr. {ref.number}: {note}".rstrip(": "))
+                      note=gettext_noop("the title is read where the text cites %(citation)s"),
+                      note_args={"citation": f"Kamerstuk {format_dossier(ref.dossier)}, nr. {ref.number}"})

@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import re
 
+from django.utils.translation import gettext_noop
+
 from missiemonitor.interchange.onboard import lexicon
 from missiemonitor.interchange.onboard.analysis import Analysis, Sentence
 from missiemonitor.interchange.onboard.citations import find_kamerstukken
@@ -59,21 +61,22 @@ def unit_after(text: str, end: int, language: str) -> str:
     return " ".join(words)
 
 
-def _date_for(sentence: Sentence, quantity: Quantity, analysis: Analysis) -> tuple[DateMention | None, str]:
+def _date_for(sentence: Sentence, quantity: Quantity, analysis: Analysis) -> tuple[DateMention | None, tuple[str, dict]]:
     """The date of a figure and how it was found."""
     for offset, note_id in sentence.notes:
         if quantity.end <= offset <= quantity.end + 60:
             for ref in find_kamerstukken(analysis.document.footnotes.get(note_id, "")):
                 if ref.date:
                     day = Fuzzy(ref.date.year, ref.date.month, ref.date.day)
-                    return DateMention(0, 0, day, day, "range"), f"date: of the source in footnote {note_id.split('.')[0]}"
+                    return DateMention(0, 0, day, day, "range"), (gettext_noop("date: of the source in footnote %(number)s"),
+                                                                  {"number": note_id.split(".")[0]})
     before = [d for d in sentence.dates if d.end <= quantity.start]
     after = [d for d in sentence.dates if d.start >= quantity.end]
     if before:
-        return before[-1], ""
+        return before[-1], ("", {})
     if after:
-        return after[0], ""
-    return None, ""
+        return after[0], ("", {})
+    return None, ("", {})
 
 
 def _period(mention: DateMention, analysis: Analysis) -> str:
@@ -121,15 +124,18 @@ def extract_figures(analysis: Analysis, proposals: Proposals) -> None:
                 fields = {"value": number_text(quantity.value), "unit": unit, "approximately": quantity.approximately or bool(quantity.bound)}
                 proposals.add("event-figure", f"{event.key}-{slug(unit)}", fields, passage, parent=event.id)
                 continue
-            mention, note = _date_for(sentence, quantity, analysis)
+            mention, (note, note_args) = _date_for(sentence, quantity, analysis)
             if mention is not None and mention.relation == "until":
                 mention = None
+            assumed = []
             if mention is not None:
                 period = mention.period() if note else _period(mention, analysis)
             elif proposals.reporting_period:
                 period = proposals.reporting_period
-                note = ("date: the reporting period, which the sentence names" if _REPORTING_WORDS.search(sentence.text)
-                        else "date: the text gives none; the document's reporting period")
+                if _REPORTING_WORDS.search(sentence.text):
+                    note = gettext_noop("date: the reporting period, which the sentence names")
+                else:
+                    note, assumed = gettext_noop("date: the text gives none; the document's reporting period"), ["period"]
             else:
                 continue
             mission = analysis.mission_in(sentence.text) or sentence.scope.mission
@@ -138,9 +144,8 @@ def extract_figures(analysis: Analysis, proposals: Proposals) -> None:
                       "contribution": section_contribution.get(sentence.scope.contribution, ""),
                       "approximately": quantity.approximately, "bound": quantity.bound,
                       "source": document_source, "source_passage": sentence.text}
-            assumed = ["period"] if "reporting period" in note and "names" not in note else []
             key = f"{fields['mission'] or 'doc'}-{slug(unit)[:40]}-{slug(period)}"
-            proposals.add("observation", key, fields, passage, assumed=assumed, note=note)
+            proposals.add("observation", key, fields, passage, assumed=assumed, note=note, note_args=note_args)
 
 
 def _section_contributions(analysis: Analysis, proposals: Proposals) -> dict[int, str]:

@@ -65,8 +65,16 @@ class Proposal:
     passage: Passage
     assumed: list[str] = field(default_factory=list)
     parent: str = ""  # the id of the proposal this one belongs to (an asset's contribution)
-    note: str = ""  # how a value was read, where the text does not say it outright
+    note: str = ""  # how a value was read, where the text does not say it outright (an English msgid)
+    note_args: dict[str, Any] = field(default_factory=dict)  # the values of the note's placeholders
     decision: str = ""
+
+    def note_text(self, translate=None) -> str:
+        """The note in English, or translated with ``translate`` (gettext)."""
+        if not self.note:
+            return ""
+        text = translate(self.note) if translate else self.note
+        return text % self.note_args if self.note_args else text
 
     @property
     def label(self) -> str:
@@ -87,10 +95,12 @@ class Proposals:
     classification: int = 0  # of the document: every record loaded from it gets it
 
     def add(self, kind: str, key: str, fields: dict[str, Any], passage: Passage, *,
-            assumed: list[str] | None = None, parent: str = "", note: str = "") -> Proposal:
+            assumed: list[str] | None = None, parent: str = "", note: str = "",
+            note_args: dict[str, Any] | None = None) -> Proposal:
         proposal = Proposal(id=f"p{len(self.items) + 1}", kind=kind, key=self.unique_key(kind, key),
                             fields={k: v for k, v in fields.items() if v not in (None, "", [])},
-                            passage=passage, assumed=list(assumed or []), parent=parent, note=note)
+                            passage=passage, assumed=list(assumed or []), parent=parent, note=note,
+                            note_args=dict(note_args or {}))
         self.items.append(proposal)
         return proposal
 

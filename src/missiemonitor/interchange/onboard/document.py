@@ -140,7 +140,7 @@ def _strip_anchors(line: str, numbers: set[str]) -> tuple[str, list[tuple[int, s
 
 
 def _resolve(definitions: list[tuple[int, str, str]]):
-    """Footnote ids, and a function from (line index, number) to the id cited there: the first
+    """Footnote ids, and a function from (line index, number) to the id cited there: the
     footnote with that number nearest to the citation (footnotes sit below the text that cites
     them, but a page's text may come out in another order), preferring the one below. Numbers
     used twice get ids 5, 5.2, …"""

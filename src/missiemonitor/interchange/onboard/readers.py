@@ -14,6 +14,7 @@ import zipfile
 from missiemonitor.interchange.onboard.document import Block, Document, layout_text
 
 FORMATS = ("odt", "docx", "pdf", "text")
+MAX_UNPACKED_BYTES = 200_000_000  # an ODT or DOCX that unpacks to more is refused (a ZIP bomb)
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
@@ -27,6 +28,8 @@ def detect_format(data: bytes) -> str:
     if data.startswith(b"PK"):
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as package:
+                if sum(info.file_size for info in package.infolist()) > MAX_UNPACKED_BYTES:
+                    raise ReadError(f"the package unpacks to more than {MAX_UNPACKED_BYTES // 1_000_000} MB")
                 names = set(package.namelist())
                 if "mimetype" in names and package.read("mimetype").startswith(b"application/vnd.oasis.opendocument.text"):
                     return "odt"
@@ -199,7 +202,8 @@ def _docx_footnotes(docx) -> dict[str, str]:
 
     for relationship in docx.part.rels.values():
         if relationship.reltype.endswith("/footnotes"):
-            root = etree.fromstring(relationship.target_part.blob)
+            parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+            root = etree.fromstring(relationship.target_part.blob, parser)
             notes = {}
             for note in root.iter(f"{_W}footnote"):
                 if note.get(f"{_W}type") in {"separator", "continuationSeparator", "continuationNotice"}:

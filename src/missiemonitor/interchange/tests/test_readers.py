@@ -123,3 +123,27 @@ def test_a_pdf_without_text_is_refused():
     blank = HTML(string="<html><body></body></html>").write_pdf()
     with pytest.raises(OnboardError, match="holds no text"):
         onboard_document(data=blank, filename="scan.pdf")
+
+
+def test_a_package_that_unpacks_to_too_much_is_refused(monkeypatch):
+    from missiemonitor.interchange.onboard import readers
+
+    monkeypatch.setattr(readers, "MAX_UNPACKED_BYTES", 1000)
+    with pytest.raises(OnboardError, match="unpacks to more than"):
+        onboard_document(data=letter.docx_bytes(), filename="groot.docx")
+
+
+def test_external_entities_in_a_docx_are_not_read(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("GEHEIM")
+    source = zipfile.ZipFile(io.BytesIO(_docx_with_footnote()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            content = source.read(item.filename)
+            if item.filename == "word/footnotes.xml":
+                content = (f'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY s SYSTEM "file://{secret}">]>'.encode()
+                           + content.replace(b"Kamerstuk 12 345", b"&s; Kamerstuk 12 345"))
+            target.writestr(item, content)
+    document = read_document(out.getvalue(), filename="f.docx")
+    assert "GEHEIM" not in document.footnotes.get("2", "")

@@ -1,1 +1,0 @@
-"""Bringing data in from outside and taking it out: onboarding from existing documents."""

@@ -34,6 +34,7 @@ _ADJECTIVE = re.compile(r"^(?:\w+(?:e|ische)|anti-\w+|intern|extern|civiel|milit
 _TOKEN = re.compile(r"[^\s,;:()]+")
 _REPORTING_WORDS = re.compile(r"rapportageperiode|verslagperiode|afgelopen periode|afgelopen jaar|reporting period|"
                               r"past period|past year|this period", re.I)
+_TOTAL = re.compile(r"\b(?:totale?|totaal|in totaal|total|overall|waarvan|of which)\b", re.I)
 _FOR_MISSION = re.compile(r"^\s*(?:voor|aan|van|for|to|on)\s+(?:de\s+|het\s+|the\s+)?", re.I)
 
 
@@ -162,12 +163,16 @@ def _section_contributions(analysis: Analysis, proposals: Proposals) -> dict[int
 
 def _expenditure(analysis: Analysis, proposals: Proposals, sentence: Sentence, quantity: Quantity,
                  mission_keys: dict[str, str], passage) -> None:
-    """An amount is an expenditure of the mission it is "for", named right after it."""
+    """An amount is an expenditure of the mission it is "for", named right after it ("€ 4,5
+    miljoen voor OIR"), or of the one mission its sentence names when it is no total."""
     after = sentence.text[quantity.end:quantity.end + 80]
     lead = _FOR_MISSION.match(after)
-    if not lead:
+    if lead:
+        mission = analysis.mission_in(after[lead.end():lead.end() + 40].split(",")[0].split(" en ")[0])
+    elif not _TOTAL.search(sentence.text) and sum(1 for q in sentence.quantities if q.money) == 1:
+        mission = analysis.mission_in(sentence.text)
+    else:
         return
-    mission = analysis.mission_in(after[lead.end():lead.end() + 40].split(",")[0].split(" en ")[0])
     if not mission or mission not in mission_keys:
         return
     mention, _note = _date_for(sentence, quantity, analysis)

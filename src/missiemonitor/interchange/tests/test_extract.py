@@ -145,3 +145,12 @@ def test_every_proposal_quotes_its_passage():
         assert proposal.passage.paragraph >= 1, proposal
         if proposal.kind in {"observation", "contribution", "event", "expenditure", "incident"}:
             assert proposal.passage.sentence in NL_LETTER.replace("\n", " ") or proposal.passage.sentence in NL_LETTER
+
+
+def test_an_amount_of_the_one_mission_its_sentence_names():
+    text = NL_LETTER + "\nDe geraamde kosten van de bijdrage aan EUAT bedragen in 2025 € 3,1 miljoen.\n"
+    spending = sorted((f["mission"], f["amount"], f["period"]) for f in fields(onboard(text), "expenditure"))
+    assert ("euat", "3100000", "2025") in spending
+    total = NL_LETTER + "\nDe totale kosten van NMT bedragen in 2025 € 9 miljoen.\n"
+    assert ("nmt", "9000000", "2025") not in [(f["mission"], f["amount"], f["period"])
+                                              for f in fields(onboard(total), "expenditure")]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.utils.translation import gettext as _
 
 from missiemonitor.core.dataset.write import LoadStats
@@ -15,6 +16,7 @@ class NothingAccepted(Exception):
     """No proposal was accepted, so there is nothing to load."""
 
 
+@transaction.atomic
 def onboarding_load(*, user, proposals: Proposals) -> tuple[LoadStats, Draft]:
     """Load the accepted proposals as a dataset file, validated completely before anything is
     written (:func:`missiemonitor.core.services.dataset_load_text`). Raises ``DatasetError``

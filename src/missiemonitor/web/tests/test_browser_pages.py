@@ -115,7 +115,8 @@ def test_every_page_is_accessible_and_screenshotted(browser_page, tmp_path):
             problems[name] = violations
         page.goto("/gegevens/")
     page.locator("input[type=file][name=file]").last.set_input_files(str(document))
-    page.get_by_role("button", name="Lezen en voorstellen").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Lezen en voorstellen").click()
     assert page.locator("article[data-kind=contribution]").count() == 3
     violations = bp.check("onboard-review")
     if violations:

@@ -14,7 +14,6 @@ from django.utils.translation import gettext_lazy as _
 from missiemonitor.core.dataset.spec import by_name
 from missiemonitor.core.models import Classification
 from missiemonitor.interchange.onboard import KINDS, Proposal, Proposals
-from missiemonitor.interchange.onboard.readers import FORMATS
 from missiemonitor.web.forms import StyledForm
 
 MAX_UPLOAD_BYTES = 20_000_000
@@ -189,6 +188,3 @@ def review_groups(proposals: Proposals, *, existing: set[str], data: Any = None)
         groups[proposal.kind].append(_review_item(proposal, data, existing))
     return [{"kind": kind, "label": KIND_LABELS[kind], "items": items} for kind, items in groups.items() if items]
 
-
-def formats_text() -> str:
-    return ", ".join(f.upper() for f in FORMATS)

@@ -65,7 +65,6 @@ class Sentence:
     kamerstukken: list[KamerstukReference]
     quantities: list[Quantity]
     notes: list[tuple[int, str]]  # (offset in the sentence, footnote id)
-    first_in_section: bool = False
 
     def passage(self) -> Passage:
         return Passage(paragraph=self.block.number, page=self.block.page, sentence=self.text,
@@ -206,12 +205,10 @@ def _heading_scope(analysis: Analysis, block: Block, scope: Scope) -> Scope:
 def _sentences(analysis: Analysis) -> None:
     scope = Scope()
     year: int | None = analysis.reporting_period.first.year if analysis.reporting_period else None
-    section_started = False
     for block in analysis.document.blocks:
         if block.kind == "heading":
             scope = _heading_scope(analysis, block, scope)
             analysis.headings.append((block, scope))
-            section_started = True
             continue
         for start, end in split_sentences(block.text):
             text = block.text[start:end]
@@ -224,7 +221,5 @@ def _sentences(analysis: Analysis) -> None:
                           and not re.match(r"\(\d\)", text[max(0, q.start - 1):q.end + 1])]
             notes = [(offset - start, note) for offset, note in block.notes if start <= offset <= end + 1]
             analysis.sentences.append(Sentence(text=text, block=block, start=start, scope=scope, dates=mentions,
-                                               kamerstukken=kamerstukken, quantities=quantities, notes=notes,
-                                               first_in_section=section_started))
-            section_started = False
+                                               kamerstukken=kamerstukken, quantities=quantities, notes=notes))
             year = last_year(text) or year

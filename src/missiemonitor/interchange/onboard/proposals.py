@@ -34,9 +34,6 @@ KINDS: dict[str, str] = {
     "event-figure": "context_events.figures",
     "incident": "incidents",
 }
-# The kinds the measure counts as "dated figures".
-FIGURE_KINDS = ("observation", "expenditure", "event-figure")
-DECISIONS = ("", "accept", "reject")
 
 
 @dataclass

@@ -141,7 +141,7 @@ def _missions(document: Document) -> dict[str, Mission]:
             acronym, name = match["acr"], match["name"].strip()
             if acronym.lower() in {a.lower() for a in missions}:
                 continue
-            sentence = block.text
+            sentence = _sentence_at(block.text, match.start("acr"))
             missions[acronym] = Mission(
                 acronym=acronym, name=name, passage=Passage(paragraph=block.number, page=block.page, sentence=sentence),
                 lead=lexicon.first_match(lexicon.MISSION_LEAD, f"{name} {sentence}"),
@@ -154,12 +154,21 @@ def _missions(document: Document) -> dict[str, Mission]:
                 continue
             missions[acronym] = Mission(
                 acronym=acronym, name=re.sub(r"^(?:de|het|the)\s+", "", name, flags=re.I),
-                passage=Passage(paragraph=block.number, page=block.page, sentence=block.text),
+                passage=Passage(paragraph=block.number, page=block.page,
+                                sentence=_sentence_at(block.text, match.start("acr"))),
                 lead=lexicon.first_match(lexicon.MISSION_LEAD, name),
             )
     for acronym, mission in missions.items():
         mission.aliases |= definitions.get(acronym, set())
     return missions
+
+
+def _sentence_at(text: str, offset: int) -> str:
+    """The sentence of ``text`` that holds ``offset``: what a passage quotes."""
+    for start, end in split_sentences(text):
+        if start <= offset < end:
+            return text[start:end]
+    return text
 
 
 def _period_and_date(document: Document) -> tuple[DateMention | None, dt.date | None]:

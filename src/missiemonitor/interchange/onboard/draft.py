@@ -213,7 +213,8 @@ class _Writer:
             f = proposal.fields
             identity = (f.get("indicator", ""), f.get("unit", ""), f.get("mission", ""), f.get("contribution", ""))
             if identity not in by_identity:
-                base = slug(f"{f.get('mission') or 'doc'}-{f.get('indicator') or f.get('unit')}")[:90] or "indicator"
+                scope = f.get("mission") or self.proposals.stem
+                base = slug(f"{scope}-{f.get('indicator') or f.get('unit')}")[:90] or "indicator"
                 key, n = base, 2
                 while key in taken:
                     key, n = f"{base}-{n}", n + 1

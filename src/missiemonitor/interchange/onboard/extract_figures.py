@@ -145,7 +145,7 @@ def extract_figures(analysis: Analysis, proposals: Proposals) -> None:
                       "contribution": section_contribution.get(sentence.scope.contribution, ""),
                       "approximately": quantity.approximately, "bound": quantity.bound,
                       "source": document_source, "source_passage": sentence.text}
-            key = f"{fields['mission'] or 'doc'}-{slug(unit)[:40]}-{slug(period)}"
+            key = f"{fields['mission'] or proposals.stem}-{slug(unit)[:40]}-{slug(period)}"
             proposals.add("observation", key, fields, passage, assumed=assumed, note=note, note_args=note_args)
 
 

@@ -86,7 +86,8 @@ def _objective(analysis: Analysis, proposals: Proposals, sentence: Sentence, mis
             return
         title = _sentence_case(policy["what"] or policy["what2"])
         count = sum(1 for p in proposals.of_kind("objective") if p.fields.get("level") == "policy")
-        proposals.add("objective", f"policy-objective-{count + 1}",
+        owner = next(iter(attached.values()))
+        proposals.add("objective", f"{owner}-policy-objective-{count + 1}",
                       {**attached, "level": "policy", "title": title}, sentence.passage())
         return
     match = _MISSION_AIM.search(sentence.text)

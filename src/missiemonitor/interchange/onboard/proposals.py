@@ -110,6 +110,12 @@ class Proposals:
             candidate, n = f"{base}-{n}", n + 1
         return candidate
 
+    @property
+    def stem(self) -> str:
+        """The document's name as a key part, for records that belong to no mission: their keys
+        must not meet those of another document's records."""
+        return slug(self.filename.rsplit(".", 1)[0])[:40] or "document"
+
     def get(self, proposal_id: str) -> Proposal | None:
         return next((p for p in self.items if p.id == proposal_id), None)
 

@@ -78,3 +78,18 @@ def test_the_classification_of_the_document_goes_on_every_record(proposals):
     parsed = validate_text(text, filename="draft.yaml")
     assert all(item.values.get("classification") == 2 for item in parsed.top["contributions"])
     assert text.count("classification: stg-confidentieel") > 20
+
+
+def test_two_documents_share_only_the_keys_of_the_same_things(proposals):
+    """Keys of missions, mandates and Kamerstukken name the thing (a second letter about it
+    updates it); every other key is the document's own, so a second letter never overwrites
+    the records of the first."""
+    from pathlib import Path
+
+    seed = onboard_document(path=Path(__file__).parent / "data" / "seed-progress-report.txt")
+    shared = {"mission", "mandate", "kamerstuk"}
+    own = {(p.kind, p.key) for p in seed.items if p.kind not in shared}
+    assert not own & {(p.kind, p.key) for p in proposals.items if p.kind not in shared}
+    indicator_keys = {line.split(": ")[1] for text in (proposals_to_dataset(seed), proposals_to_dataset(proposals))
+                      for line in text.splitlines() if line.startswith("    indicator: ")}
+    assert all(not key.startswith("doc-") for key in indicator_keys)

@@ -11,6 +11,7 @@ from missiemonitor.web.views import finance as finance_views
 from missiemonitor.web.views import home as web_views
 from missiemonitor.web.views import missions as missions_views
 from missiemonitor.web.views import monitoring as monitoring_views
+from missiemonitor.web.views import onboard as onboard_views
 from missiemonitor.web.views import programmes as programmes_views
 from missiemonitor.web.views import reference
 from missiemonitor.web.views import reporting as reporting_views
@@ -152,6 +153,9 @@ urlpatterns = [
     path("gebruikers/<str:username>/activering/", accounts_views.user_activation, name="user_activation"),
     # data
     path("gegevens/", data_views.data_home, name="data"),
+    path("gegevens/onboarding/", onboard_views.onboard_upload, name="onboard"),
+    path("gegevens/onboarding/<str:token>/", onboard_views.onboard_review, name="onboard_review"),
+    path("gegevens/onboarding/<str:token>/concept.yaml", onboard_views.onboard_draft, name="onboard_draft"),
     *reference.urlpatterns,
     path("gegevens/export/", data_views.data_export, name="data_export"),
 ]

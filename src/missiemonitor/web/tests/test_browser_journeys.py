@@ -140,3 +140,66 @@ def test_bad_activity_log_shows_line_numbered_errors_and_writes_nothing(browser_
     assert LogEntry.objects.count() == 0
     bp.check("data-upload-errors")
     assert not bp.console_errors, bp.console_errors
+
+
+def test_a_new_user_onboards_a_letter_of_another_mission_and_reports_on_it(browser_page, tmp_path, settings):
+    """Issue 11: a letter about another mission (the fictional Valdoria letter, as PDF) is read in
+    the pages, its proposals reviewed beside their passages, accepted, edited or rejected,
+    loaded, and a report of that mission generated: without touching code."""
+    from odf.opendocument import load
+    from odf.teletype import extractText
+
+    from missiemonitor.accounts.models import Role
+    from missiemonitor.context.models import ContextEvent
+    from missiemonitor.core.models import Classification
+    from missiemonitor.interchange.tests import letter
+    from missiemonitor.missions.models import Contribution, Mission
+    from missiemonitor.testing.factories import UserFactory
+
+    settings.REPORT_OUTPUT_DIR = tmp_path / "reports"
+    build_world()
+    # the rating scales a data migration installs; an earlier transactional test flushed them
+    import importlib
+
+    from django.apps import apps
+
+    importlib.import_module("missiemonitor.results.migrations.0002_builtin_scales").install(apps, None)
+    UserFactory(username="beheerder", role=Role.COORDINATOR, all_missions=True, clearance=Classification.STG_GEHEIM)
+    document = tmp_path / "valdoria.pdf"
+    document.write_bytes(letter.pdf_bytes())
+    bp, page = browser_page, browser_page.page
+    bp.sign_in("beheerder")
+    page.goto("/gegevens/")
+    section = page.get_by_test_id("onboard-section")
+    section.get_by_label("Document (ODT, DOCX, PDF of tekst)").set_input_files(str(document))
+    with page.expect_navigation():
+        section.get_by_role("button", name="Lezen en voorstellen").click()
+    assert "Pagina 2, alinea" in page.content()  # each proposal beside its passage
+    assert not Mission.objects.filter(key="unsmv").exists()  # nothing written yet
+    mission = page.locator("article[data-kind=mission]")
+    assert "United Nations Stabilisation Mission in Valdoria (UNSMV)" in mission.inner_text()
+    mission.locator("input[name$='-area']").fill("Valdoria (fictief)")
+    for event in page.locator("article[data-kind=event]").all():
+        event.get_by_label("Afwijzen").check()
+    with page.expect_navigation():  # the review page posts to itself: wait for the answer
+        page.get_by_role("button", name="Alle onbesliste accepteren").click()
+    assert "Nog niet besloten: 0." in page.get_by_test_id("onboard-counts").inner_text()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Geaccepteerde laden").click()
+    page.get_by_test_id("onboard-loaded").wait_for()
+    assert Mission.objects.get(key="unsmv").area == "Valdoria (fictief)"
+    assert Contribution.objects.filter(mission__key="unsmv").count() == 3
+    assert not ContextEvent.objects.filter(title__startswith="Verkiezingen zijn voorzien").exists()
+
+    page.get_by_test_id("onboard-report-link").click()
+    assert page.get_by_label("UNSMV", exact=True).is_checked()
+    page.get_by_label("Periode van").fill("2026-01-01")
+    page.get_by_label("Periode tot en met").fill("2026-12-31")
+    page.get_by_label("ODT").check()
+    page.get_by_role("button", name="Bestanden maken").click()
+    files = page.get_by_test_id("report-files")
+    with page.expect_download() as download_info:
+        files.get_by_role("link", name=re.compile(r"\.odt$")).click()
+    text = extractText(load(download_info.value.path()).text)
+    assert "UNSMV" in text and "Stafofficieren" in text
+    assert not bp.console_errors, bp.console_errors

@@ -58,7 +58,7 @@ ADMIN_PAGES = [
 PREVIEW = "/rapportage/voorbeeld/?start=2024-05-01&end=2025-04-30&audience=public&language=nl"
 
 
-def test_every_page_is_accessible_and_screenshotted(browser_page):
+def test_every_page_is_accessible_and_screenshotted(browser_page, tmp_path):
     build_world()
     bp = browser_page
     page = bp.page
@@ -95,7 +95,7 @@ def test_every_page_is_accessible_and_screenshotted(browser_page):
     from missiemonitor.testing.factories import UserFactory
 
     UserFactory(username="beheerder", role=Role.COORDINATOR, is_staff=True, all_missions=True,
-                clearance=Classification.STG_CONFIDENTIEEL)
+                clearance=Classification.STG_GEHEIM)
     bp.sign_in("beheerder")
     for name, url in ADMIN_PAGES:
         page.goto(url)
@@ -103,6 +103,24 @@ def test_every_page_is_accessible_and_screenshotted(browser_page):
         violations = bp.check(name)
         if violations:
             problems[name] = violations
+    # onboarding (only for who may load datasets): the upload page and the review of a letter
+    from missiemonitor.interchange.tests import letter
+
+    document = tmp_path / "valdoria.txt"
+    document.write_text(letter.plain_text(), encoding="utf-8")
+    page.goto("/gegevens/onboarding/")
+    for name in ("onboard-upload", "data-with-onboarding"):
+        violations = bp.check(name)
+        if violations:
+            problems[name] = violations
+        page.goto("/gegevens/")
+    page.locator("input[type=file][name=file]").last.set_input_files(str(document))
+    with page.expect_navigation():
+        page.get_by_role("button", name="Lezen en voorstellen").click()
+    assert page.locator("article[data-kind=contribution]").count() == 3
+    violations = bp.check("onboard-review")
+    if violations:
+        problems["onboard-review"] = violations
     assert not bp.console_errors, bp.console_errors
     page.goto("/?start=2024-05-01&end=2025-04-30")
     page.get_by_role("button", name="English").click()

@@ -20,6 +20,7 @@ from missiemonitor.interchange.dataset.errors import DatasetError
 from missiemonitor.interchange.logs import LogImportError, log_import_csv
 from missiemonitor.missions.selectors import missions_visible
 from missiemonitor.web.forms.data import DatasetUploadForm, ExportForm, LogUploadForm
+from missiemonitor.web.forms.onboard import OnboardUploadForm
 from missiemonitor.web.pages import render_page
 
 
@@ -82,6 +83,7 @@ def data_home(request: HttpRequest) -> HttpResponse:
         "issues": issues,
         "issue_file": issue_file,
         "may_load_datasets": may_load_datasets(user),
+        "onboard_form": OnboardUploadForm(),
     }
     return render_page(request, "web/data.html", context, status=status)
 

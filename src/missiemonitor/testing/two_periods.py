@@ -54,7 +54,7 @@ def build() -> None:
     f.IndicatorFactory(key="vm-hours", mission=mission, contribution=heli, name="Vlieguren",
                                name_en="Flight hours", unit="vlieguren", unit_en="flight hours",
                                log_kind="flight")
-    _log(heli, "flights-2023", [(dt.date(2023, 6, 1), "120"), (dt.date(2024, 2, 1), "80")])
+    _log(heli, "flights-2023", [(dt.date(2023, 5, 1), "120"), (dt.date(2024, 2, 1), "80")])
     _log(heli, "flights-2024", [(dt.date(2024, 6, 1), "200"), (dt.date(2025, 3, 1), "120")])
     newer = f.ContributionFactory(key="vm-heli-new", mission=mission, name="Nieuwe helikopters",
                                   start=dt.date(2024, 9, 1))

@@ -176,3 +176,12 @@ def test_a_scope_without_data_says_so(db):
         report_build(user=SYSTEM, start=START, end=END, mission_keys=["leeg"], language="nl", audience="public"))
     assert [plain(b.runs) for b in found.blocks][-1] == (
         "De gegevens bevatten geen cijfers om met de vorige periode te vergelijken.")
+
+
+def test_a_contributions_look_back_uses_the_same_previous_period(data):
+    """The flight log's first entry, on 1 May 2023, is the first day of the previous period."""
+    report = report_build(user=SYSTEM, start=START, end=END, mission_keys=MISSIONS, language="nl",
+                          audience="public")
+    heli = next(s for s in report.walk() if s.key == "contribution-vm-heli")
+    sentences = [plain(block.runs) for block in heli.blocks if isinstance(block, Paragraph)]
+    assert "Vlieguren: 320 vlieguren in de rapportageperiode (vorige periode: 200)." in sentences

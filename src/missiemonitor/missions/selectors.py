@@ -361,6 +361,7 @@ def _deployed(user: Any, missions: list[Mission], first: dt.date, last: dt.date)
         .filter(Q(end__isnull=True) | Q(end__gte=first))
         .values_list("mission_id", "role__contribution_id", "key", "classification", "start", "end",
                      "headcount", "headcount_approximately")
+        .order_by("start", "key")
     )
     for mission_id, contribution_id, key, level, start, end, headcount, approx in postings:
         staffed.add(contribution_id)
@@ -371,6 +372,7 @@ def _deployed(user: Any, missions: list[Mission], first: dt.date, last: dt.date)
         .filter(Q(start__isnull=True) | Q(start__lte=last)).filter(Q(end__isnull=True) | Q(end__gte=first))
         .values_list("pk", "mission_id", "key", "classification", "start", "end", "actual_headcount",
                      "planned_headcount", "headcount_approximately")
+        .order_by("key")
     )
     for pk, mission_id, key, level, start, end, actual, planned, approx in contributions:
         if pk in staffed or (actual is None and planned is None):

@@ -37,6 +37,19 @@ def shift_period_years(start: dt.date, end: dt.date, years: int) -> tuple[dt.dat
     return shift_years(start, years), shifted_end
 
 
+def previous_period(start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
+    """The period of the same length that ends the day before ``start``. A period of whole
+    months goes back by as many months (May 2024 to April 2025: May 2023 to April 2024; a
+    quarter: the quarter before; February 2025: January 2025); any other period goes back by
+    its number of days."""
+    last_day = calendar.monthrange(end.year, end.month)[1]
+    if start.day == 1 and end.day == last_day:
+        months = (end.year - start.year) * 12 + end.month - start.month + 1
+        return add_months(start, -months), start - dt.timedelta(days=1)
+    days = (end - start).days + 1
+    return start - dt.timedelta(days=days), start - dt.timedelta(days=1)
+
+
 def months_between(start: dt.date, end: dt.date) -> float:
     """The length of ``start``..``end`` (both days included) in months of 30.44 days."""
     return round(((end - start).days + 1) / DAYS_PER_MONTH, 1)

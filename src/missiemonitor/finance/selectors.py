@@ -102,6 +102,57 @@ def spending_against_previous_year(
     return sorted(rows.values(), key=lambda r: r.mission.key)
 
 
+@dataclass
+class PeriodSpending:
+    """Spending of one mission booked in one period (see :func:`spending_by_period`)."""
+
+    mission: Any
+    start: dt.date
+    end: dt.date
+    amount: Decimal
+    approximately: bool
+    unknown: int  # expenditures whose amount the source does not give
+    records: list[Expenditure] = field(default_factory=list)
+
+    @property
+    def has_amount(self) -> bool:
+        return self.unknown < len(self.records)
+
+
+def expenditure_midpoint(expenditure: Expenditure) -> dt.date:
+    return expenditure.start + (expenditure.end - expenditure.start) / 2
+
+
+def spending_by_period(
+    *, user: Any, periods: list[tuple[dt.date, dt.date]], mission_keys: list[str] | None = None
+) -> list[PeriodSpending]:
+    """Per mission and period, the expenditures whose own period has its middle day in that
+    period: a budget year (or any expenditure's period) counts once, in the period that holds
+    most of it, and is never split or counted twice. A mission and period without any
+    expenditure have no entry. One query."""
+    if not periods:
+        return []
+    first = min(start for start, _end in periods)
+    last = max(end for _start, end in periods)
+    rows: dict[tuple[int, int], PeriodSpending] = {}
+    for item in expenditures_visible(user=user, mission_keys=mission_keys, start=first, end=last):
+        middle = expenditure_midpoint(item)
+        index = next((i for i, (start, end) in enumerate(periods) if start <= middle <= end), None)
+        if index is None:
+            continue
+        row = rows.get((item.mission_id, index))
+        if row is None:
+            start, end = periods[index]
+            row = rows[(item.mission_id, index)] = PeriodSpending(item.mission, start, end, Decimal(0), False, 0)
+        row.records.append(item)
+        if item.amount is None:
+            row.unknown += 1
+        else:
+            row.amount += item.amount
+            row.approximately |= item.approximately
+    return sorted(rows.values(), key=lambda r: (r.start, r.mission.key))
+
+
 def totals_by_year(rows: list[SpendingRow]) -> dict[int, Decimal]:
     totals: dict[int, Decimal] = defaultdict(Decimal)
     for row in rows:

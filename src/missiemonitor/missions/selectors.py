@@ -330,6 +330,59 @@ class PersonnelSeries:
         return list(zip(self.dates, self.headcounts, strict=True))
 
 
+@dataclass(frozen=True)
+class _Deployed:
+    """One posting, or one contribution without postings, that counts towards a headcount."""
+
+    mission_id: int
+    ref: RecordRef
+    classification: int
+    start: dt.date | None
+    end: dt.date | None
+    headcount: int
+    approximately: bool
+    undated: bool  # a contribution whose start is not recorded, counted as running
+
+    def runs_on(self, day: dt.date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or self.end >= day)
+
+
+def _deployed(user: Any, missions: list[Mission], first: dt.date, last: dt.date) -> list[_Deployed]:
+    """The records that count towards the headcount on days from ``first`` to ``last``: where a
+    contribution's postings are recorded, the postings (a posting without a start does not
+    count); for a contribution without postings, its actual headcount (else its planned one),
+    an unknown start or end counting as running (and making the figure approximate). Two
+    queries."""
+    found: list[_Deployed] = []
+    staffed: set[int] = set()
+    postings = (
+        Posting.objects.visible_to(user)
+        .filter(mission__in=missions, start__isnull=False, start__lte=last)
+        .filter(Q(end__isnull=True) | Q(end__gte=first))
+        .values_list("mission_id", "role__contribution_id", "key", "classification", "start", "end",
+                     "headcount", "headcount_approximately")
+        .order_by("start", "key")
+    )
+    for mission_id, contribution_id, key, level, start, end, headcount, approx in postings:
+        staffed.add(contribution_id)
+        found.append(_Deployed(mission_id, RecordRef(Posting._meta.label, key), level, start, end,
+                               headcount or 0, approx, False))
+    contributions = (
+        Contribution.objects.visible_to(user).filter(mission__in=missions)
+        .filter(Q(start__isnull=True) | Q(start__lte=last)).filter(Q(end__isnull=True) | Q(end__gte=first))
+        .values_list("pk", "mission_id", "key", "classification", "start", "end", "actual_headcount",
+                     "planned_headcount", "headcount_approximately")
+        .order_by("key")
+    )
+    for pk, mission_id, key, level, start, end, actual, planned, approx in contributions:
+        if pk in staffed or (actual is None and planned is None):
+            continue
+        headcount = actual if actual is not None else planned
+        found.append(_Deployed(mission_id, RecordRef(Contribution._meta.label, key), level, start, end,
+                               headcount, approx or start is None or actual is None, start is None))
+    return found
+
+
 def personnel_deployed(
     *, user: Any, dates: list[dt.date], mission_keys: list[str] | None = None
 ) -> list[PersonnelSeries]:
@@ -342,45 +395,61 @@ def personnel_deployed(
     missions = list(missions_visible(user=user, mission_keys=mission_keys))
     if not dates or not missions:
         return []
-    first, last = min(dates), max(dates)
     totals: dict[int, list[int]] = {mission.pk: [0] * len(dates) for mission in missions}
     approximate: dict[int, bool] = defaultdict(bool)
-
-    def add(mission_id: int, start: dt.date | None, end: dt.date | None, headcount: int | None,
-            approx: bool) -> None:
-        row = totals[mission_id]
+    for item in _deployed(user, missions, min(dates), max(dates)):
+        row = totals[item.mission_id]
         for index, day in enumerate(dates):
-            if (start is None or start <= day) and (end is None or end >= day):
-                row[index] += headcount or 0
-                approximate[mission_id] |= approx
-
-    staffed: set[int] = set()
-    postings = (
-        Posting.objects.visible_to(user)
-        .filter(mission__in=missions, start__isnull=False, start__lte=last)
-        .filter(Q(end__isnull=True) | Q(end__gte=first))
-        .values_list("mission_id", "role__contribution_id", "start", "end", "headcount",
-                     "headcount_approximately")
-    )
-    for mission_id, contribution_id, start, end, headcount, approx in postings:
-        staffed.add(contribution_id)
-        add(mission_id, start, end, headcount, approx)
-    contributions = (
-        Contribution.objects.visible_to(user).filter(mission__in=missions)
-        .filter(Q(start__isnull=True) | Q(start__lte=last)).filter(Q(end__isnull=True) | Q(end__gte=first))
-        .values_list("pk", "mission_id", "start", "end", "actual_headcount", "planned_headcount",
-                     "headcount_approximately")
-    )
-    for pk, mission_id, start, end, actual, planned, approx in contributions:
-        if pk in staffed or (actual is None and planned is None):
-            continue
-        headcount = actual if actual is not None else planned
-        add(mission_id, start, end, headcount, approx or start is None or actual is None)
+            if item.runs_on(day):
+                row[index] += item.headcount
+                approximate[item.mission_id] |= item.approximately
     return [
         PersonnelSeries(mission, list(dates), totals[mission.pk], approximate[mission.pk])
         for mission in missions
         if any(totals[mission.pk])
     ]
+
+
+@dataclass(frozen=True)
+class Headcount:
+    """The people deployed with one mission on one day (counted as
+    :func:`personnel_deployed` counts them), with the records the count comes from."""
+
+    mission: Mission
+    day: dt.date
+    count: int
+    approximately: bool
+    undated: bool  # it counts a contribution whose start is not recorded
+    records: tuple[RecordRef, ...]
+    classifications: tuple[int, ...]  # of ``records``, in the same order
+
+    @property
+    def classification(self) -> int:
+        return max(self.classifications, default=0)
+
+
+def personnel_on(*, user: Any, days: list[dt.date],
+                 mission_keys: list[str] | None = None) -> list[Headcount]:
+    """Per mission and day, the people deployed and the postings or contributions counted; a
+    mission with no record running on a day has no entry for it. Three queries."""
+    missions = list(missions_visible(user=user, mission_keys=mission_keys))
+    if not days or not missions:
+        return []
+    deployed: dict[int, list[_Deployed]] = defaultdict(list)
+    for item in _deployed(user, missions, min(days), max(days)):
+        deployed[item.mission_id].append(item)
+    result = []
+    for mission in missions:
+        for day in days:
+            running = [d for d in deployed[mission.pk] if d.runs_on(day)]
+            if running:
+                result.append(Headcount(
+                    mission=mission, day=day, count=sum(d.headcount for d in running),
+                    approximately=any(d.approximately for d in running),
+                    undated=any(d.undated for d in running),
+                    records=tuple(d.ref for d in running),
+                    classifications=tuple(d.classification for d in running)))
+    return result
 
 
 def contribution_rotations(*, user: Any, contribution: Contribution,
@@ -396,6 +465,7 @@ __all__ = [
     "NO_SUCCESSOR",
     "OVERLAP",
     "Handover",
+    "Headcount",
     "ObjectiveLink",
     "PostKindSummary",
     "RoleRotation",
@@ -403,6 +473,7 @@ __all__ = [
     "contribution_rotations",
     "mission_list",
     "personnel_deployed",
+    "personnel_on",
     "role_handovers",
     "rotation_analysis",
 ]

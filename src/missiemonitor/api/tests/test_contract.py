@@ -16,7 +16,7 @@ import yaml
 
 CONTRACT = Path(__file__).resolve().parents[4] / "docs" / "openapi.yaml"
 # Resources whose name is not a plural noun: uncountable or a singular computed resource.
-NOT_PLURAL = {"evidence", "dataset", "rotation-analysis", "objective-progress"}
+NOT_PLURAL = {"evidence", "dataset", "rotation-analysis", "objective-progress", "comparison"}
 
 
 @pytest.fixture(scope="module")

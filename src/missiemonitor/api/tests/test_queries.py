@@ -14,6 +14,7 @@ from missiemonitor.api.urls import router
 PERIOD = {"period_start": "2024-01-01", "period_end": "2024-12-31"}
 COMPUTED = {
     "attention-points": PERIOD,
+    "comparison": PERIOD,
     "objective-progress": PERIOD,
     "rotation-analysis": {"as_of": "2024-12-31"},
 }

@@ -13,6 +13,7 @@ from django.utils.translation import pgettext
 from missiemonitor.core.models import Classification
 from missiemonitor.core.principals import Principal
 from missiemonitor.reporting.build.base import Builder
+from missiemonitor.reporting.build.comparison import comparison
 from missiemonitor.reporting.build.context import attention, developments
 from missiemonitor.reporting.build.deployment import deployment
 from missiemonitor.reporting.build.finance import finance, signatures
@@ -70,7 +71,7 @@ def build_report(*, user: Any, start: dt.date, end: dt.date, mission_keys: list[
             if unknown:
                 raise ReportError(f"no such mission, or not visible to {user}: {', '.join(unknown)}")
         b = Builder(scope=scope, language=language, audience=audience)
-        sections = [opening(b), essence(b), monitoring(b), deployment(b), developments(b), attention(b),
+        sections = [opening(b), essence(b), comparison(b), monitoring(b), deployment(b), developments(b), attention(b),
                     *mission_sections(b), finance(b), signatures(b)]
         report = Report(
             title=pgettext("report", "Progress report"),

@@ -9,6 +9,7 @@ from collections import defaultdict
 from django.utils.translation import pgettext
 
 from missiemonitor.core import formatting
+from missiemonitor.core.periods import previous_period
 from missiemonitor.reporting.build import adapters
 from missiemonitor.reporting.build.base import Builder
 from missiemonitor.reporting.build.facts import localized
@@ -24,12 +25,13 @@ def log_values(b: Builder) -> dict[int, adapters.LogValue]:
 
 
 def previous_log_values(b: Builder) -> dict[int, adapters.LogValue]:
-    """Log-based values over the period of the same length just before the report's."""
+    """Log-based values over the period of the same length just before the report's (the one the
+    comparison with the previous period uses: May 2023 to April 2024 before May 2024 to April
+    2025)."""
     if not hasattr(b, "_previous_log_values"):
-        length = b.scope.end - b.scope.start
-        end = b.scope.start - dt.timedelta(days=1)
+        start, end = previous_period(b.scope.start, b.scope.end)
         b._previous_log_values = adapters.log_values(user=b.scope.user, indicators=b.scope.indicators,
-                                                     start=end - length, end=end, language=b.language)
+                                                     start=start, end=end, language=b.language)
     return b._previous_log_values
 
 

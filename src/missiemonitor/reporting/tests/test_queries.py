@@ -44,3 +44,22 @@ def test_building_takes_the_same_queries_at_1x_and_20x(db):
         (small_queries, small_facts), (large_queries, large_facts) = small[who], large[who]
         assert large_facts > 10 * small_facts, who  # the report did grow with the data
         assert large_queries == small_queries, f"{who}: {small_queries} queries at 1x, {large_queries} at 20x"
+
+
+def test_the_comparison_takes_the_same_queries_at_1x_and_20x(db):
+    """The comparison across periods (part of the report, the dashboard and the API) reads a
+    fixed number of queries, whatever the number of missions, logs, postings or assessments."""
+    from missiemonitor.reporting.comparison import period_comparison
+
+    def run() -> tuple[int, int, int]:
+        with CaptureQueriesContext(connection) as queries:
+            result = period_comparison(user=SYSTEM, start=START, end=END)
+        return len(queries), len(result.items), sum(1 for item in result.items if item.comparable)
+
+    build_world(copies=1)
+    small_queries, small_items, small_compared = run()
+    build_world(copies=19, first=1)
+    large_queries, large_items, large_compared = run()
+    assert small_compared and large_compared > small_compared  # both periods hold data
+    assert large_items > 10 * small_items
+    assert large_queries == small_queries, f"{small_queries} queries at 1x, {large_queries} at 20x"

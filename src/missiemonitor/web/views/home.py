@@ -10,11 +10,13 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
+from missiemonitor.context.models import Incident
 from missiemonitor.context.selectors import current_threat_levels
 from missiemonitor.finance.selectors import spending_against_previous_year
 from missiemonitor.missions.selectors import missions_visible, personnel_deployed
 from missiemonitor.monitoring.attention import Severity, attention_points
 from missiemonitor.monitoring.selectors import reporting_compliance
+from missiemonitor.reporting.comparison import period_comparison
 from missiemonitor.results.selectors import objective_progress
 from missiemonitor.web import charts, selectors
 from missiemonitor.web.classification import classification_of_refs
@@ -38,6 +40,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     attention = attention_points(user=user, start=period.start, end=period.end, mission_keys=mission_keys)
     compliance = reporting_compliance(user=user, start=period.start, end=period.end,
                                       mission_keys=mission_keys)
+    comparison = period_comparison(user=user, start=period.start, end=period.end,
+                                   mission_keys=mission_keys)
     context = {
         "period": period,
         "missions": missions,
@@ -51,9 +55,11 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "threats": threats,
         "spending": spending,
         "spending_year": period.main_year,
+        "comparison": comparison,
+        "incident_severities": dict(Incident.Severity.choices),
     }
     return render_page(request, "web/dashboard.html", context,
-                       shown=[personnel, threats, spending, progress, compliance,
+                       shown=[personnel, threats, spending, progress, compliance, comparison,
                               classification_of_refs((r for point in attention for r in point.records),
                                                      user=request.user)])
 

@@ -171,3 +171,16 @@ def test_the_sign_in_page_names_the_demo_account_in_demo_mode_only(client, setti
     assert 'data-testid="demo-sign-in"' in client.get("/inloggen/").content.decode()
     settings.MM_ENV = "production"
     assert 'data-testid="demo-sign-in"' not in client.get("/inloggen/").content.decode()
+
+
+def test_the_demo_account_signs_in_with_its_password_alone_even_after_an_older_version(client):
+    from missiemonitor.accounts.services import demo_user_ensure
+    from missiemonitor.accounts.twofactor import two_factor_required
+
+    UserFactory(username="demo", is_staff=True, is_superuser=True, clearance=C.STG_GEHEIM)
+    demo = demo_user_ensure(username="demo", password=PASSWORD)
+    assert not demo.is_superuser and not demo.is_staff and demo.all_missions
+    assert demo.clearance == C.DEPARTEMENTAAL_VERTROUWELIJK and demo.role == Role.COORDINATOR
+    assert not two_factor_required(demo)
+    assert _password(client, "demo")["Location"] == "/"
+    assert client.get("/missies/").status_code == 200

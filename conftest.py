@@ -71,8 +71,27 @@ def _live_server_without_nagle() -> None:
     LiveServerThread.server_class = NoDelayWSGIServer
 
 
+def _force_login_completes_sign_in() -> None:
+    """A test that signs in with ``force_login`` stands for a user who finished signing in, the
+    second factor included where the user has or needs one (web.second_factor would otherwise
+    send the session to the code or set-up page). The sign-in itself, with its steps, is tested
+    through the pages (accounts, web tests and the browser journeys)."""
+    from django.test.client import ClientMixin
+
+    plain = ClientMixin.force_login
+
+    def force_login(self, user, backend=None):
+        plain(self, user, backend)
+        from missiemonitor.testing.otp import mark_verified
+
+        mark_verified(self, user)
+
+    ClientMixin.force_login = force_login
+
+
 def pytest_configure(config):
     _live_server_without_nagle()
+    _force_login_completes_sign_in()
     from django.conf import settings
 
     # whitenoise serves collected files from STATIC_ROOT (the tests find theirs through the

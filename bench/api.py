@@ -86,7 +86,7 @@ def prepare(
         clearance=Classification.STG_GEHEIM,
         all_missions=True,
     )
-    _token, secret = token_create(user=user, name="bench")
+    _token, secret = token_create(user=user, name="bench", scope="read-write")
     # Flight rows spread over the contributions' active days, with their tasking codes.
     today = dt.date.today()
     targets = []

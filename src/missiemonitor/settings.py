@@ -90,6 +90,8 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "django_htmx",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
 ]
 
 MIDDLEWARE = [
@@ -100,7 +102,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "missiemonitor.web.second_factor.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -154,6 +158,12 @@ MM_LOGIN_LOCKOUT_SECONDS = int(os.environ.get("MM_LOGIN_LOCKOUT_SECONDS", 900))
 MM_NUM_PROXIES = int(os.environ.get("MM_NUM_PROXIES", 0))
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "login"
+# Two-factor sign-in (accounts/twofactor.py): TOTP through django-otp, with backup codes of our
+# own. Required for administrators and for clearance Stg. Confidentieel and up.
+OTP_TOTP_ISSUER = os.environ.get("MM_OTP_ISSUER", "Missiemonitor")
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+# A sign-in waiting for its second factor is forgotten after this many seconds.
+MM_2FA_PENDING_SECONDS = int(os.environ.get("MM_2FA_PENDING_SECONDS", 600))
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

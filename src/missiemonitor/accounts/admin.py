@@ -52,11 +52,12 @@ class ApiTokenAdmin(admin.ModelAdmin):
     """Tokens are created with ``missiemonitor token create`` or the API (the secret is shown
     once); here they can be inspected and revoked."""
 
-    list_display = ("prefix", "name", "user", "created_at", "expires_at", "revoked_at", "last_used_at")
-    list_filter = ("revoked_at",)
+    list_display = ("prefix", "name", "user", "scope", "created_at", "expires_at", "revoked_at",
+                    "last_used_at")
+    list_filter = ("scope", "revoked_at")
     search_fields = ("prefix", "name", "user__username")
-    readonly_fields = ("user", "name", "prefix", "digest", "created_at", "expires_at", "revoked_at",
-                       "last_used_at")
+    readonly_fields = ("user", "name", "prefix", "digest", "scope", "created_at", "expires_at",
+                       "revoked_at", "last_used_at")
     actions = ["revoke"]
 
     def has_add_permission(self, request):

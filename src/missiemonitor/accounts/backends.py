@@ -4,8 +4,10 @@ After ``MM_LOGIN_MAX_FAILURES`` failed attempts for one user name from one clien
 further attempts for that pair are refused without checking the password until
 ``MM_LOGIN_LOCKOUT_SECONDS`` have passed since the first failure. This covers every sign-in
 that goes through Django's ``authenticate``: the web sign-in page, the admin and the API's
-token creation. The counts live in the cache; deployments with several processes need a
-shared cache (see docs/configuration.md). The client address is read as the API's throttles
+token creation. The second step of a two-factor sign-in (the code) is limited the same way, on
+a count of its own (``step="code"``) that a right password does not clear, so knowing the
+password buys no extra guesses at the code (accounts/twofactor.py). The counts live in the
+cache; deployments with several processes need a shared cache (see docs/configuration.md). The client address is read as the API's throttles
 read it, trusting ``X-Forwarded-For`` only as many hops deep as ``MM_NUM_PROXIES`` says.
 """
 
@@ -38,30 +40,30 @@ def client_address(request: Any) -> str:
     return remote
 
 
-def _cache_key(username: str, address: str) -> str:
+def _cache_key(username: str, address: str, step: str = "password") -> str:
     digest = hashlib.sha256(f"{username.casefold()}\n{address}".encode()).hexdigest()
-    return f"mm-login-failures:{digest}"
+    return f"mm-login-failures:{digest}" if step == "password" else f"mm-login-failures:{step}:{digest}"
 
 
-def login_lockout_remaining(*, username: str, address: str) -> int:
+def login_lockout_remaining(*, username: str, address: str, step: str = "password") -> int:
     """Seconds until ``username`` may try again from ``address``; 0 when they may now."""
-    entry = cache.get(_cache_key(username, address))
+    entry = cache.get(_cache_key(username, address, step))
     if not entry or entry["count"] < settings.MM_LOGIN_MAX_FAILURES:
         return 0
     return max(0, math.ceil(entry["until"] - time.time()))
 
 
-def login_failure_record(*, username: str, address: str) -> None:
+def login_failure_record(*, username: str, address: str, step: str = "password") -> None:
     """Count a failed attempt; the window starts at the first failure."""
-    key = _cache_key(username, address)
+    key = _cache_key(username, address, step)
     now = time.time()
     entry = cache.get(key) or {"count": 0, "until": now + settings.MM_LOGIN_LOCKOUT_SECONDS}
     entry["count"] += 1
     cache.set(key, entry, timeout=max(1, math.ceil(entry["until"] - now)))
 
 
-def login_failures_clear(*, username: str, address: str) -> None:
-    cache.delete(_cache_key(username, address))
+def login_failures_clear(*, username: str, address: str, step: str = "password") -> None:
+    cache.delete(_cache_key(username, address, step))
 
 
 class ThrottledModelBackend(ModelBackend):

@@ -4,6 +4,7 @@ from functools import cached_property
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from missiemonitor.core.models import Classification
@@ -77,10 +78,17 @@ class MissionMembership(models.Model):
         return f"{self.user} – {self.mission}"
 
 
+class TokenScope(models.TextChoices):
+    """What a token may do: read only (``GET``, ``HEAD``, ``OPTIONS``), or also change."""
+
+    READ = "read", _("read only")
+    READ_WRITE = "read-write", _("read and write")
+
+
 class ApiToken(models.Model):
     """A token a script uses to call the API as its user. Only a hash of the secret is
-    stored; the secret is shown once, when the token is created. Tokens expire and can be
-    revoked."""
+    stored; the secret is shown once, when the token is created. Tokens expire, can be
+    revoked, and read or also write (``scope``)."""
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens",
                              verbose_name=_("user"))
@@ -93,6 +101,9 @@ class ApiToken(models.Model):
                               help_text=_("SHA-256 of the whole token; the token itself is not stored."))
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     expires_at = models.DateTimeField(_("expires at"))
+    scope = models.CharField(
+        _("scope"), max_length=10, choices=TokenScope.choices, default=TokenScope.READ,
+        help_text=_("Read only, or read and write (still within the user's own role)."))
     revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
     last_used_at = models.DateTimeField(_("last used at"), null=True, blank=True)
 
@@ -100,6 +111,22 @@ class ApiToken(models.Model):
         verbose_name = _("API token")
         verbose_name_plural = _("API tokens")
         ordering = ["user_id", "-created_at"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(scope__in=TokenScope.values),
+                                   name="accounts_apitoken_scope_valid"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.prefix} ({self.name})"
+
+    @property
+    def is_live(self) -> bool:
+        """Not revoked and not expired."""
+        return self.revoked_at is None and self.expires_at > timezone.now()
+
+
+# The second factor's backup codes are models of this app too (kept in their own module).
+from missiemonitor.accounts.devices import BackupCode, BackupCodeDevice  # noqa: E402
+
+__all__ = ["ApiToken", "BackupCode", "BackupCodeDevice", "MissionMembership", "Role", "TokenScope",
+           "User"]

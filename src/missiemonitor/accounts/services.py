@@ -47,18 +47,23 @@ def user_create(
 
 @transaction.atomic
 def demo_user_ensure(*, username: str, password: str) -> User:
-    """The demo account: a coordinator cleared for everything, with the admin. Its password is
-    (re)set to ``password``."""
+    """The demo account: a coordinator with need-to-know for all missions, cleared up to
+    Departementaal Vertrouwelijk and no administrator, so that it signs in with its password
+    alone (two-factor sign-in is required above that clearance and for administrators; the
+    bundled dataset is unclassified). Its password is (re)set to ``password``, and an account
+    of that name left by an older version loses its administrator rights."""
     user = User.objects.filter(username=username).first()
     if user is None:
         return user_create(
-            username=username, password=password, clearance=Classification.STG_GEHEIM,
-            role=Role.COORDINATOR, all_missions=True, is_staff=True, is_superuser=True,
+            username=username, password=password,
+            clearance=Classification.DEPARTEMENTAAL_VERTROUWELIJK,
+            role=Role.COORDINATOR, all_missions=True,
         )
     user.set_password(password)
-    user.clearance = Classification.STG_GEHEIM
-    user.all_missions = True
-    user.is_staff = user.is_superuser = user.is_active = True
+    user.clearance = Classification.DEPARTEMENTAAL_VERTROUWELIJK
+    user.role = Role.COORDINATOR
+    user.all_missions = user.is_active = True
+    user.is_staff = user.is_superuser = False
     user.save()
     return user
 

@@ -1,5 +1,7 @@
 """Token authentication for scripts: ``Authorization: Bearer mm_...``. Tokens are stored as
-hashes, expire and can be revoked (``accounts.tokens``)."""
+hashes, expire and can be revoked (``accounts.tokens``). A read-only token is refused (403) any
+method but GET, HEAD and OPTIONS, here, before any view or permission class runs, so no resource
+can forget it; what the token's user may do besides is decided by the permission classes."""
 
 from __future__ import annotations
 
@@ -7,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import authentication, exceptions
 
-from missiemonitor.accounts.tokens import token_authenticate
+from missiemonitor.accounts.tokens import token_authenticate, token_may
 
 
 class BearerTokenAuthentication(authentication.BaseAuthentication):
@@ -28,6 +30,10 @@ class BearerTokenAuthentication(authentication.BaseAuthentication):
             raise exceptions.AuthenticationFailed(
                 _("The token is not valid, has expired or was revoked.")
             )
+        if not token_may(token, request.method):
+            raise exceptions.PermissionDenied(
+                _("This token may only read (scope 'read'); create a 'read-write' token to change records.")
+            )
         return token.user, token
 
     def authenticate_header(self, request):
@@ -44,8 +50,9 @@ class BearerTokenScheme(OpenApiAuthenticationExtension):
             "scheme": "bearer",
             "description": str(
                 _(
-                    "An API token, created with 'missiemonitor token create' or "
-                    "POST /api/v1/tokens, sent as 'Authorization: Bearer <token>'."
+                    "An API token, created with 'missiemonitor token create', on your account "
+                    "page or with POST /api/v1/tokens, sent as 'Authorization: Bearer <token>'. "
+                    "A token with scope 'read' may only use GET, HEAD and OPTIONS."
                 )
             ),
         }

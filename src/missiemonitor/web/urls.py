@@ -4,6 +4,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 from django.views.i18n import set_language
 
+from missiemonitor.web.views import account as account_views
 from missiemonitor.web.views import accounts as accounts_views
 from missiemonitor.web.views import context as context_views
 from missiemonitor.web.views import data as data_views
@@ -17,13 +18,22 @@ from missiemonitor.web.views import reference
 from missiemonitor.web.views import reporting as reporting_views
 from missiemonitor.web.views import results as results_views
 from missiemonitor.web.views import results_records as record_views
+from missiemonitor.web.views import signin as signin_views
 
 urlpatterns = [
     path("", web_views.dashboard, name="dashboard"),
-    path("inloggen/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("inloggen/", signin_views.SignInView.as_view(), name="login"),
+    path("inloggen/code/", signin_views.signin_code, name="signin_code"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("taal/", set_language, name="set_language"),
     path("toegankelijkheid/", web_views.accessibility, name="accessibility"),
+    # the own account: second factor and API tokens
+    path("mijn-account/", account_views.account, name="account"),
+    path("mijn-account/tweestapsverificatie/", account_views.two_factor_setup, name="two_factor_setup"),
+    path("mijn-account/tweestapsverificatie/uitschakelen/", account_views.two_factor_off, name="two_factor_off"),
+    path("mijn-account/herstelcodes/", account_views.backup_codes_new, name="backup_codes_new"),
+    path("mijn-account/tokens/", account_views.api_token_new, name="api_token_new"),
+    path("mijn-account/tokens/<str:prefix>/intrekken/", account_views.api_token_revoke, name="api_token_revoke"),
     path("zoeken/", web_views.search, name="search"),
     # missions, mandates and contributions
     path("missies/", missions_views.mission_list, name="missions"),
@@ -151,6 +161,10 @@ urlpatterns = [
     path("gebruikers/nieuw/", accounts_views.user_new, name="user_new"),
     path("gebruikers/<str:username>/", accounts_views.user_edit, name="user_edit"),
     path("gebruikers/<str:username>/activering/", accounts_views.user_activation, name="user_activation"),
+    path("gebruikers/<str:username>/tweestapsverificatie/herstellen/", account_views.user_two_factor_reset,
+         name="user_two_factor_reset"),
+    path("gebruikers/<str:username>/tokens/<str:prefix>/intrekken/", account_views.user_token_revoke,
+         name="user_token_revoke"),
     # data
     path("gegevens/", data_views.data_home, name="data"),
     path("gegevens/onboarding/", onboard_views.onboard_upload, name="onboard"),

@@ -1,5 +1,6 @@
-"""API resources of accounts: API tokens. Creating one checks a password, so it is rate
-limited per client address; listing and revoking act on the caller's own tokens only."""
+"""API resources of accounts: API tokens. Creating one checks a password (and, for an account
+with two-factor sign-in, the code too), so it is rate limited per client address; listing and
+revoking act on the caller's own tokens only."""
 
 from __future__ import annotations
 
@@ -14,7 +15,8 @@ from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from missiemonitor.accounts.models import ApiToken
+from missiemonitor.accounts.backends import client_address
+from missiemonitor.accounts.models import ApiToken, TokenScope
 from missiemonitor.accounts.tokens import (
     DEFAULT_DAYS,
     MAX_DAYS,
@@ -22,8 +24,9 @@ from missiemonitor.accounts.tokens import (
     token_revoke,
     tokens_of,
 )
+from missiemonitor.accounts.twofactor import TwoFactorError, token_sign_in_check
 from missiemonitor.api.authentication import BearerTokenAuthentication
-from missiemonitor.api.fields import StrictCharField, StrictIntegerField
+from missiemonitor.api.fields import StrictCharField, StrictChoiceField, StrictIntegerField
 from missiemonitor.api.pagination import RecordCursorPagination
 from missiemonitor.api.throttling import AuthenticationThrottle
 
@@ -33,9 +36,11 @@ class TokenSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = ApiToken
-        fields = ("prefix", "name", "created_at", "expires_at", "revoked_at", "last_used_at")
+        fields = ("prefix", "name", "scope", "created_at", "expires_at", "revoked_at", "last_used_at")
         read_only_fields = fields
         extra_kwargs = {
+            "scope": {"help_text": _("'read': GET, HEAD and OPTIONS only; 'read-write': also "
+                                     "changes, within what the user's role allows.")},
             "created_at": {"help_text": _("When the token was created.")},
             "expires_at": {"help_text": _("From this moment the token is refused.")},
             "revoked_at": {"help_text": _("When the token was revoked; null while it is valid.")},
@@ -76,6 +81,21 @@ class TokenCredentialsSerializer(serializers.Serializer):
         max_value=MAX_DAYS,
         default=DEFAULT_DAYS,
         help_text=_("Days until the token expires."),
+    )
+    scope = StrictChoiceField(
+        choices=TokenScope.choices,
+        default=TokenScope.READ,
+        help_text=_("'read' (the default): GET, HEAD and OPTIONS only; 'read-write': also changes."),
+    )
+    code = StrictCharField(
+        max_length=32,
+        required=False,
+        default="",
+        write_only=True,
+        help_text=_(
+            "For an account with two-factor sign-in: the code from the authenticator app, or a "
+            "backup code."
+        ),
     )
 
 
@@ -118,8 +138,17 @@ class TokenViewSet(mixins.ListModelMixin, mixins.DestroyModelMixin, viewsets.Gen
         )
         if user is None or not user.is_active:
             raise exceptions.AuthenticationFailed(_("The username or password is not right."))
+        try:
+            token_sign_in_check(
+                user=user, code=data.validated_data["code"], address=client_address(request)
+            )
+        except TwoFactorError as exc:
+            raise exceptions.AuthenticationFailed(exc.message) from None
         token, text = token_create(
-            user=user, name=data.validated_data["name"], days=data.validated_data["days"]
+            user=user,
+            name=data.validated_data["name"],
+            days=data.validated_data["days"],
+            scope=data.validated_data["scope"],
         )
         body = NewTokenSerializer(token).data
         body["token"] = text

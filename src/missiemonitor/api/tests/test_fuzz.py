@@ -50,7 +50,8 @@ def test_every_operation_survives_fuzzing(live_server, quiet_request_log, settin
     world = build_world()
     tokens = {}
     for username in ("high", "low"):  # cleared for everything / unclassified, one mission
-        _token, tokens[username] = token_create(user=world.users[username], name="fuzz")
+        _token, tokens[username] = token_create(user=world.users[username], name="fuzz",
+                                              scope="read-write")
     plan = tmp_path / "plan.json"
     report = tmp_path / "report.json"
     plan.write_text(

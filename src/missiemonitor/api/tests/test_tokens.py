@@ -74,10 +74,12 @@ def test_a_token_is_created_with_a_password_and_revoked_by_its_owner(world):
     client = APIClient()
     created = client.post(
         "/api/v1/tokens",
-        {"username": "mid", "password": "een-lang-wachtwoord", "name": "rapportage", "days": 30},
+        {"username": "mid", "password": "een-lang-wachtwoord", "name": "rapportage", "days": 30,
+         "scope": "read-write"},
         format="json",
     )
     assert created.status_code == 201, created.json()
+    assert created.json()["scope"] == "read-write"
     text = created.json()["token"]
     owner = bearer(text)
     listed = owner.get("/api/v1/tokens").json()["results"]

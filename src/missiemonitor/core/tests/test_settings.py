@@ -22,14 +22,20 @@ def test_production_refuses_to_start_without_a_secret_key(tmp_path):
     assert "MM_SECRET_KEY must be set when MM_ENV=production" in result.stderr
 
 
-def test_check_deploy_passes_in_production_mode(tmp_path):
+def test_check_deploy_passes_in_production_mode_without_a_single_warning(tmp_path):
+    """Every installed app's checks, django-otp's included, with the production settings of
+    docs/configuration.md: no warning, none silenced, nothing on stderr."""
     result = _run(
         ["check", "--deploy", "--fail-level", "WARNING"], tmp_path,
         MM_ENV="production", MM_SECRET_KEY="x" * 20 + "-production-secret-key-with-enough-entropy-9f3",
         MM_ALLOWED_HOSTS="mm.example.org", MM_DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "System check identified no issues" in result.stdout
+    assert result.stdout.strip() == "System check identified no issues (0 silenced).", result.stdout
+    assert "WARNING" not in result.stderr.upper(), result.stderr
+    apps = _run(["shell", "-c", "from django.conf import settings; print(settings.INSTALLED_APPS)"],
+                tmp_path, MM_ENV="production", MM_SECRET_KEY="x" * 50, MM_ALLOWED_HOSTS="mm.example.org")
+    assert "django_otp.plugins.otp_totp" in apps.stdout, apps.stderr
 
 
 def test_demo_mode_generates_and_keeps_a_secret_key(tmp_path):

@@ -104,13 +104,27 @@ class BrowserPage:
         if message.type == "error" and not re.search(r"responded with a status of 40[09]", message.text):
             self.console_errors.append(message.text)
 
-    def sign_in(self, username: str, password: str = PASSWORD) -> None:
+    def sign_in(self, username: str, password: str = PASSWORD, *, app: bool = True) -> None:
+        """Sign in through the pages. A user who must use two-factor sign-in is given an
+        authenticator app first (unless ``app`` is false), and the code page is answered with
+        the code that app shows."""
+        from missiemonitor.accounts.models import User
+        from missiemonitor.accounts.twofactor import two_factor_required
+        from missiemonitor.testing.otp import app_for, code_for
+
+        user = User.objects.get(username=username)
+        if app and two_factor_required(user):
+            app_for(user)
         page = self.page
         page.goto("/inloggen/")
         page.get_by_label("Gebruikersnaam").fill(username)
         page.get_by_label("Wachtwoord").fill(password)
         page.get_by_role("button", name="Inloggen").click()
         page.wait_for_load_state()
+        if "/inloggen/code/" in page.url and app:
+            page.locator("input[name=code]").fill(code_for(app_for(user)))
+            page.get_by_role("button", name="Inloggen").click()
+            page.wait_for_load_state()
 
     def sign_out(self) -> None:
         self.page.locator("summary.mm-usermenu__summary").click()

@@ -202,4 +202,44 @@ def test_a_new_user_onboards_a_letter_of_another_mission_and_reports_on_it(brows
         files.get_by_role("link", name=re.compile(r"\.odt$")).click()
     text = extractText(load(download_info.value.path()).text)
     assert "UNSMV" in text and "Stafofficieren" in text
+
+
+def test_a_new_user_sets_up_an_authenticator_app_and_signs_in_with_it(browser_page):
+    """Issue 9: cleared Stg. Confidentieel, so two-factor sign-in is required. The password
+    leads to the set-up page; the code is computed from the key the page shows, as an
+    authenticator app would; after signing out, the password and a code sign in."""
+    from missiemonitor.accounts.models import Role
+    from missiemonitor.core.models import Classification
+    from missiemonitor.testing.factories import UserFactory
+    from missiemonitor.testing.otp import code_from_secret
+    from missiemonitor.web.tests.world import PASSWORD
+
+    build_world()
+    UserFactory(username="nieuw", role=Role.ANALYST, clearance=Classification.STG_CONFIDENTIEEL,
+                password=PASSWORD)
+    bp, page = browser_page, browser_page.page
+    bp.sign_in("nieuw", app=False)
+    assert page.url.endswith("/mijn-account/tweestapsverificatie/")
+    assert page.get_by_test_id("setup-required").is_visible()
+    assert page.get_by_role("img", name="QR-code om Missiemonitor aan uw authenticator-app toe te voegen").is_visible()
+    page.goto("/missies/")  # nothing else until the app is set up
+    assert page.url.endswith("/mijn-account/tweestapsverificatie/")
+    secret = page.get_by_test_id("totp-secret").inner_text()
+    page.locator("input[name=code]").fill(code_from_secret(secret))
+    page.get_by_role("button", name="Bevestigen").click()
+    assert page.get_by_test_id("two-factor-on").is_visible()
+    assert page.get_by_test_id("backup-codes").locator("li").count() == 10
+    page.get_by_role("link", name="Ik heb ze bewaard: verder").click()
+    assert page.get_by_role("heading", level=1).count() == 1 and "/inloggen/" not in page.url
+    bp.sign_out()
+
+    bp.sign_in("nieuw", app=False)
+    assert page.url.endswith("/inloggen/code/")
+    # the code of the next time step: the app's current one was taken by the set-up
+    page.locator("input[name=code]").fill(code_from_secret(secret, offset_steps=1))
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_load_state()
+    assert page.url.rstrip("/").endswith(page.url.split("/", 3)[2])  # the dashboard, "/"
+    page.goto("/mijn-account/")
+    assert "aan" in page.get_by_test_id("two-factor-status").inner_text()
     assert not bp.console_errors, bp.console_errors

@@ -131,3 +131,55 @@ def test_every_page_is_accessible_and_screenshotted(browser_page, tmp_path):
         problems["dashboard-en"] = violations
     assert not problems, violations_text(problems)
     assert not bp.console_errors, bp.console_errors
+
+
+def test_sign_in_set_up_and_account_pages_are_accessible(browser_page):
+    """The pages of two-factor sign-in and API tokens: set-up (with its QR code), backup codes,
+    the account page, a new token, and the code step of signing in; and the report preview,
+    loaded as it is (sandboxed, its stylesheet allowed by hash), without a refused style."""
+    from missiemonitor.accounts.models import Role
+    from missiemonitor.core.models import Classification
+    from missiemonitor.testing.factories import UserFactory
+    from missiemonitor.testing.otp import code_from_secret
+    from missiemonitor.web.tests.world import PASSWORD
+
+    build_world()
+    UserFactory(username="nieuw", role=Role.COORDINATOR, clearance=Classification.STG_CONFIDENTIEEL,
+                all_missions=True, password=PASSWORD)
+    bp, page = browser_page, browser_page.page
+    problems = {}
+
+    def check(name):
+        violations = bp.check(name)
+        if violations:
+            problems[name] = violations
+
+    bp.sign_in("nieuw", app=False)
+    check("two-factor-setup")
+    secret = page.get_by_test_id("totp-secret").inner_text()
+    page.locator("input[name=code]").fill("000000")
+    page.get_by_role("button", name="Bevestigen").click()
+    check("two-factor-setup-error")
+    page.locator("input[name=code]").fill(code_from_secret(secret))
+    page.get_by_role("button", name="Bevestigen").click()
+    check("backup-codes")
+    page.goto("/mijn-account/")
+    page.locator("input[name=name]").fill("maandcijfers")
+    page.get_by_role("button", name="Token aanmaken").click()
+    assert page.get_by_test_id("api-token").inner_text().startswith("mm_")
+    check("token-created")
+    page.goto("/mijn-account/")
+    assert page.get_by_test_id("api-tokens").is_visible()
+    check("account")
+    page.goto(PREVIEW)
+    page.goto("/mijn-account/")
+    assert not bp.console_errors, bp.console_errors  # the preview's stylesheet was not refused
+    bp.sign_out()
+    bp.sign_in("nieuw", app=False)
+    check("sign-in-code")
+    page.locator("input[name=code]").fill(code_from_secret(secret, offset_steps=1))
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_load_state()
+    assert "/inloggen/" not in page.url
+    assert not problems, violations_text(problems)
+    assert not bp.console_errors, bp.console_errors

@@ -4,6 +4,8 @@ number of queries whatever the amount of data (no N+1 queries)."""
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import re
 
 import pytest
@@ -185,6 +187,12 @@ def test_report_preview_is_sandboxed_and_downloads_stay_in_the_session(coordinat
     assert response.status_code == 200
     policy = response["Content-Security-Policy"]
     assert "sandbox" in policy and "script-src" not in policy and "default-src 'none'" in policy
+    # the report's own stylesheet is allowed by its hash, and nothing inline besides
+    assert "unsafe-inline" not in policy
+    css = re.search(r"<style>(.*?)</style>", response.content.decode(), re.S).group(1)
+    digest = base64.b64encode(hashlib.sha256(css.encode()).digest()).decode()
+    assert f"style-src 'sha256-{digest}'" in policy
+    assert not INLINE_STYLE.search(response.content.decode())
     response = coordinator_client.post("/rapportage/", {"start": "2024-05-01", "end": "2025-04-30",
                                                         "audience": "public", "language": "nl",
                                                         "formats": ["md"]})

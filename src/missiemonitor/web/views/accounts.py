@@ -14,6 +14,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from missiemonitor.accounts import selectors, services
 from missiemonitor.accounts.models import User
+from missiemonitor.accounts.tokens import tokens_of
+from missiemonitor.accounts.twofactor import two_factor_status
 from missiemonitor.core.workflow import ServiceError
 from missiemonitor.web.editing import add_errors
 from missiemonitor.web.forms.accounts import UserForm, UserStateForm
@@ -92,7 +94,8 @@ def user_edit(request: HttpRequest, username: str) -> HttpResponse:
                 messages.success(request, _("Saved: %(record)s.") % {"record": user.username})
                 return redirect("users")
     context = {"form": form, "title": _("Edit user"), "managed": user, "state": state,
-               "may_change": _may_change(actor, user)}
+               "may_change": _may_change(actor, user), "security": two_factor_status(user=user),
+               "tokens": list(tokens_of(user=user))}
     return render_page(request, "accounts/user_form.html", context,
                        shown=[user.visible_missions], status=status)
 

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from missiemonitor.accounts.models import ApiToken, User
+from missiemonitor.accounts.models import ApiToken, TokenScope, User
 from missiemonitor.accounts.tokens import (
     DEFAULT_DAYS,
     MAX_DAYS,
@@ -26,6 +26,13 @@ class Command(BaseCommand):
             default=DEFAULT_DAYS,
             help=f"Days until it expires (1-{MAX_DAYS}; default {DEFAULT_DAYS}).",
         )
+        create.add_argument(
+            "--scope",
+            choices=TokenScope.values,
+            default=TokenScope.READ,
+            help="read: GET only (the default); read-write: also create, change and delete, "
+            "within what the user's role allows.",
+        )
         revoke = sub.add_parser("revoke", help="Revoke a token by its prefix.")
         revoke.add_argument("prefix", help="The token's prefix (the part after 'mm_').")
         listing = sub.add_parser("list", help="List a user's tokens.")
@@ -42,10 +49,11 @@ class Command(BaseCommand):
             if not 1 <= options["days"] <= MAX_DAYS:
                 raise CommandError(f"--days must be between 1 and {MAX_DAYS}")
             token, text = token_create(
-                user=self._user(options["user"]), name=options["name"], days=options["days"]
+                user=self._user(options["user"]), name=options["name"], days=options["days"],
+                scope=options["scope"],
             )
             self.stderr.write(
-                f"token {token.prefix} for {token.user.username}, expires "
+                f"token {token.prefix} ({token.scope}) for {token.user.username}, expires "
                 f"{token.expires_at:%Y-%m-%d %H:%M %Z}; store it now, it is not shown again:"
             )
             self.stdout.write(text)
@@ -61,4 +69,4 @@ class Command(BaseCommand):
         else:
             for token in tokens_of(user=self._user(options["user"])):
                 state = "revoked" if token.revoked_at else f"expires {token.expires_at:%Y-%m-%d}"
-                self.stdout.write(f"{token.prefix}\t{token.name}\t{state}")
+                self.stdout.write(f"{token.prefix}\t{token.name}\t{token.scope}\t{state}")

@@ -50,9 +50,14 @@ class Command(BaseCommand):
                           f"{stats.total_unchanged} unchanged")
         password = demo_password()
         demo_user_ensure(username=DEMO_USERNAME, password=password)
+        self._write_report()
         self.stdout.write(self.style.SUCCESS(
             f"Demo account: username '{DEMO_USERNAME}', password '{password}'"))
-        self._write_report()
+        self.stdout.write(
+            f"Sign in at http://{addrport}/inloggen/ with that user name and password. The demo "
+            "account needs no second factor: it is cleared up to Departementaal Vertrouwelijk and "
+            "is no administrator. Administrators and users cleared Stg. Confidentieel or higher "
+            "set up an authenticator app the first time they sign in.")
         if no_serve:
             return
         self.stdout.write(f"Serving on http://{addrport}/ (Ctrl-C to stop)")

@@ -46,7 +46,7 @@ bench: venv
 # Msgids are English, so only the Dutch catalogue exists; the JavaScript has no texts to translate
 # (no djangojs domain). File-only locations keep the .po stable when code moves within a file.
 messages: venv
-	cd src/missiemonitor && ../../$(BIN)/missiemonitor makemessages -l nl --no-obsolete --add-location=file
+	cd src/missiemonitor && MM_VAR_DIR=$(CURDIR)/var ../../$(BIN)/missiemonitor makemessages -l nl --no-obsolete --add-location=file
 	$(MAKE) --no-print-directory $(LOCALE_MO)
 
 clean:

@@ -67,9 +67,8 @@ def _run(command: list[str], *, env: dict[str, str], progress: Progress | None,
     """Run a program, counting the ``marker`` lines of its verbose output as progress; on
     failure, raise with the end of what it said."""
     tail: deque[str] = deque(maxlen=12)
-    with subprocess.Popen(command, env=env,  # noqa: S603 - our own arguments, no shell stderr=subprocess.PIPE, stdout=subprocess.DEVNULL,
-                          text=True, errors="replace") as process:
-        assert process.stderr is not None
+    with subprocess.Popen(command, env=env, stderr=subprocess.PIPE,  # noqa: S603 - no shell
+                          stdout=subprocess.DEVNULL, text=True, errors="replace") as process:
         for line in process.stderr:
             if marker and marker in line:
                 if progress is not None:

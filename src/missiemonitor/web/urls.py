@@ -8,6 +8,7 @@ from missiemonitor.web.views import accounts as accounts_views
 from missiemonitor.web.views import context as context_views
 from missiemonitor.web.views import data as data_views
 from missiemonitor.web.views import finance as finance_views
+from missiemonitor.web.views import health as health_views
 from missiemonitor.web.views import home as web_views
 from missiemonitor.web.views import missions as missions_views
 from missiemonitor.web.views import monitoring as monitoring_views
@@ -23,6 +24,7 @@ urlpatterns = [
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("taal/", set_language, name="set_language"),
     path("toegankelijkheid/", web_views.accessibility, name="accessibility"),
+    path("health", health_views.health, name="health"),  # for proxies and monitoring: no session
     path("zoeken/", web_views.search, name="search"),
     # missions, mandates and contributions
     path("missies/", missions_views.mission_list, name="missions"),

@@ -136,14 +136,12 @@ def backup_write(*, path: Path, format: str | None = None, alias: str = DEFAULT_
         if format == "portable":
             with os.fdopen(handle, "wb") as out:
                 _write_portable(out, alias=alias, progress=progress)
-        else:
+        else:  # both write into the empty file, which is the owner's alone from the start
             os.close(handle)
-            tmp.unlink()  # both programs want to create the file themselves
             if format == "sqlite":
                 sqlite.sqlite_snapshot(alias=alias, target=tmp, progress=progress)
             else:
                 pgdump.pgdump_write(alias=alias, target=tmp, progress=progress)
-            os.chmod(tmp, 0o600)
         os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)

@@ -90,9 +90,13 @@ def pgdump_write(*, alias: str, target: Path, progress: Progress | None = None) 
         tables = len(connection.introspection.table_names(cursor))
     if progress is not None:
         progress.phase("dumping tables", total=tables, unit="tables")
-    _run([program, "--format=custom", "--no-owner", "--no-privileges", "--verbose",
-          "--file", str(target), *args], env=env, progress=progress,
-         marker="dumping contents of table")
+    try:
+        _run([program, "--format=custom", "--no-owner", "--no-privileges", "--verbose",
+              "--file", str(target), *args], env=env, progress=progress,
+             marker="dumping contents of table")
+    except BackupError as exc:
+        raise BackupError(f"{exc}\n(pg_dump must be of the server's major version or newer: "
+                          f"set MM_PG_BIN, or use --format portable)") from None
 
 
 def pgdump_state(path: Path) -> State:

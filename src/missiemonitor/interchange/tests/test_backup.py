@@ -25,6 +25,8 @@ from missiemonitor.interchange.backup import (
     backup_restore,
     backup_write,
 )
+from missiemonitor.interchange.backup.pgdump import pgdump_state
+from missiemonitor.interchange.backup.state import applied_state
 from missiemonitor.interchange.dataset import dataset_export
 from missiemonitor.results.models import LogEntry
 from missiemonitor.testing.dbstate import database_checksum
@@ -112,6 +114,8 @@ def test_a_backup_taken_during_a_log_import_restores_the_moment_it_was_taken(scr
     assert (backup_format(tmp_path / "during.default"), backup_format(tmp_path / "during.portable")) == (
         "sqlite" if on_sqlite else "pgdump", "portable")
     assert "(100%)" in backups.stderr  # progress, as plain lines: this is no terminal
+    if not on_sqlite:  # the archive names the migrations it was made at (restore checks them)
+        assert pgdump_state(tmp_path / "during.default") == applied_state("default")
 
     targets = {"default": scratch.new("restored_default"),
                "portable": f"sqlite:///{migrated_only}" if on_sqlite else scratch.new("restored_portable")}

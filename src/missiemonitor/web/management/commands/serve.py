@@ -137,6 +137,8 @@ class _Server(BaseApplication):
             self.cfg.set(key, value)
 
     def load(self):
-        from django.core.wsgi import get_wsgi_application
+        # Django is set up already (this is one of its commands); get_wsgi_application() would
+        # set it up again and put back the logging that gunicorn's configuration replaced.
+        from django.core.handlers.wsgi import WSGIHandler
 
-        return get_wsgi_application()
+        return WSGIHandler()

@@ -69,7 +69,7 @@ class RestoreResult:
 
 
 def _scratch_dir() -> str | None:
-    return str(settings.MM_TMP_DIR) if getattr(settings, "MM_TMP_DIR", None) else None
+    return str(settings.MM_TMP_DIR) if settings.MM_TMP_DIR is not None else None
 
 
 def _default_format(alias: str) -> str:

@@ -7,6 +7,7 @@ or ``production`` (refuses to start without ``MM_SECRET_KEY``, secure cookies, H
 
 import os
 import secrets
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -197,6 +198,13 @@ REPORT_OUTPUT_DIR = Path(os.environ.get("MM_REPORT_DIR", VAR_DIR / "reports"))
 # Print a report's PDF in a forked worker while the other formats are written (where safe).
 MM_REPORT_PARALLEL = env_bool("MM_REPORT_PARALLEL", True)
 MM_REPORT_MAX_AGE_HOURS = float(os.environ.get("MM_REPORT_MAX_AGE_HOURS", 24))
+# Scratch space of report rendering (matplotlib's cache, temporary files) and of backups; the
+# system's temporary directory unless set. Keep it on a disk the server's account alone uses.
+MM_TMP_DIR = Path(os.environ["MM_TMP_DIR"]).resolve() if os.environ.get("MM_TMP_DIR") else None
+if MM_TMP_DIR is not None:
+    MM_TMP_DIR.mkdir(parents=True, exist_ok=True)
+    tempfile.tempdir = str(MM_TMP_DIR)
+    os.environ.setdefault("MPLCONFIGDIR", str(MM_TMP_DIR / "matplotlib"))
 
 # --- Security -------------------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True
@@ -226,6 +234,7 @@ if PRODUCTION:
     SESSION_COOKIE_NAME = "__Host-sessionid"
     CSRF_COOKIE_NAME = "__Host-csrftoken"
     SECURE_SSL_REDIRECT = env_bool("MM_SSL_REDIRECT", True)
+    SECURE_REDIRECT_EXEMPT = [r"^health$"]  # health checks may come over plain HTTP, from inside
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = int(os.environ.get("MM_HSTS_SECONDS", 31536000))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
@@ -300,9 +309,17 @@ MM_IATI = {
     "ORGANISATION_TYPE": os.environ.get("MM_IATI_ORGANISATION_TYPE", "10").strip(),
 }
 
+# Logs go to standard error (standard output stays free for what commands print); in
+# production as JSON lines, one object per record (web/jsonlog.py). ``missiemonitor serve``
+# sends the server's logs, gunicorn's with them, to standard output.
+MM_LOG_FORMAT = os.environ.get("MM_LOG_FORMAT", "json" if PRODUCTION else "text")
+if MM_LOG_FORMAT not in {"json", "text"}:
+    raise ImproperlyConfigured(f"MM_LOG_FORMAT={MM_LOG_FORMAT!r}: expected 'json' or 'text'")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"json": {"()": "missiemonitor.web.jsonlog.JsonLineFormatter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler",
+                             **({"formatter": "json"} if MM_LOG_FORMAT == "json" else {})}},
     "root": {"handlers": ["console"], "level": os.environ.get("MM_LOG_LEVEL", "WARNING")},
 }

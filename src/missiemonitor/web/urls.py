@@ -9,6 +9,7 @@ from missiemonitor.web.views import accounts as accounts_views
 from missiemonitor.web.views import context as context_views
 from missiemonitor.web.views import data as data_views
 from missiemonitor.web.views import finance as finance_views
+from missiemonitor.web.views import health as health_views
 from missiemonitor.web.views import home as web_views
 from missiemonitor.web.views import missions as missions_views
 from missiemonitor.web.views import monitoring as monitoring_views
@@ -34,6 +35,7 @@ urlpatterns = [
     path("mijn-account/herstelcodes/", account_views.backup_codes_new, name="backup_codes_new"),
     path("mijn-account/tokens/", account_views.api_token_new, name="api_token_new"),
     path("mijn-account/tokens/<str:prefix>/intrekken/", account_views.api_token_revoke, name="api_token_revoke"),
+    path("health", health_views.health, name="health"),  # for proxies and monitoring: no session
     path("zoeken/", web_views.search, name="search"),
     # missions, mandates and contributions
     path("missies/", missions_views.mission_list, name="missions"),

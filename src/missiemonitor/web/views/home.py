@@ -66,7 +66,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def accessibility(request: HttpRequest) -> HttpResponse:
-    return render_page(request, "web/accessibility.html", {"reviewed": dt.date(2026, 11, 28)})
+    return render_page(request, "web/accessibility.html",
+                       {"drawn_up": dt.date(2026, 11, 28), "reviewed": dt.date(2026, 12, 4)})
 
 
 SEARCH_GROUPS = [

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import hashlib
+import io
+import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import ngettext
-from tqdm import tqdm
 
 from missiemonitor.core.principals import SYSTEM
+from missiemonitor.core.progress import command_progress
 from missiemonitor.interchange.logs import LogImportError, log_import_csv
 from missiemonitor.results.models.indicators import LogKind
 
@@ -33,7 +35,8 @@ class Command(BaseCommand):
             "written.")
 
     def add_arguments(self, parser):
-        parser.add_argument("file", type=Path)
+        parser.add_argument("file", type=Path,
+                            help="The CSV file; '-' reads standard input (then --batch is needed).")
         parser.add_argument("--kind", required=True, choices=LogKind.values,
                             help="Which log the file holds.")
         parser.add_argument("--batch", default=None,
@@ -41,21 +44,29 @@ class Command(BaseCommand):
                                  "its content, so the same file cannot be imported twice).")
 
     def handle(self, *args, file: Path, kind: str, batch: str | None, **options):
-        if not file.is_file():
+        from_stdin = str(file) == "-"
+        if from_stdin and not batch:
+            raise CommandError("reading standard input: name the import with --batch")
+        if not from_stdin and not file.is_file():
             raise CommandError(f"{file}: no such file")
         batch = batch or _default_batch(file)
-        bar = tqdm(total=_count_rows(file), unit=" rows", desc=f"importing {kind} log",
-                   disable=None, leave=False)
+        total = None if from_stdin else _count_rows(file)
         try:
-            with file.open(encoding="utf-8-sig", newline="") as stream:
-                result = log_import_csv(kind=kind, stream=stream, user=SYSTEM, batch=batch,
-                                        filename=str(file), progress=bar.update)
+            with command_progress(self, options, f"importing {kind} log", total=total,
+                                  unit="rows") as bar:
+                if from_stdin:
+                    stream = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8-sig", newline="")
+                    result = log_import_csv(kind=kind, stream=stream, user=SYSTEM, batch=batch,
+                                            filename="<stdin>", progress=bar.update)
+                else:
+                    with file.open(encoding="utf-8-sig", newline="") as stream:
+                        result = log_import_csv(kind=kind, stream=stream, user=SYSTEM,
+                                                batch=batch, filename=str(file),
+                                                progress=bar.update)
         except LogImportError as exc:
             raise CommandError(exc.summary()) from None
         except UnicodeDecodeError as exc:
             raise CommandError(f"{file}: not UTF-8 text ({exc}); nothing was written.") from None
-        finally:
-            bar.close()
         per = ", ".join(f"{key}: {count}" for key, count in sorted(result.by_contribution.items()))
         self.stdout.write(ngettext(
             "%(file)s: %(rows)s %(kind)s row imported as batch %(batch)r (%(per)s)",

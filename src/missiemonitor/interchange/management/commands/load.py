@@ -1,8 +1,8 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
-from tqdm import tqdm
 
+from missiemonitor.core.progress import command_progress
 from missiemonitor.interchange.dataset import dataset_load
 from missiemonitor.interchange.dataset.errors import DatasetError
 
@@ -18,24 +18,17 @@ class Command(BaseCommand):
                             help="Refuse larger files (default: MM_DATASET_MAX_BYTES).")
 
     def handle(self, *args, file: Path, dry_run: bool, max_bytes: int | None, **options):
-        bar: tqdm | None = None
+        bar = command_progress(self, options, f"validating {file.name}")
 
         def on_validated(total: int) -> None:
-            nonlocal bar
-            bar = tqdm(total=total, unit=" records", desc="loading", disable=None, leave=False)
-
-        def progress(n: int) -> None:
-            if bar is not None:
-                bar.update(n)
+            bar.phase(f"loading {file.name}", total=total, unit="records")
 
         try:
-            stats = dataset_load(path=file, max_bytes=max_bytes, dry_run=dry_run,
-                                 progress=progress, on_validated=on_validated)
+            with bar:
+                stats = dataset_load(path=file, max_bytes=max_bytes, dry_run=dry_run,
+                                     progress=bar.update, on_validated=on_validated)
         except DatasetError as exc:
             raise CommandError(exc.summary()) from None
-        finally:
-            if bar is not None:
-                bar.close()
         if stats is None:
             self.stdout.write(f"{file}: valid")
             return

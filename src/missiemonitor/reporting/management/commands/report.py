@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import sys
-import time
 from pathlib import Path
 
 from django.conf import settings
@@ -12,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from missiemonitor.core.principals import SYSTEM
+from missiemonitor.core.progress import command_progress
 from missiemonitor.reporting.render import FORMATS
 from missiemonitor.reporting.selectors import ReportError
 from missiemonitor.reporting.services import report_generate
@@ -60,21 +59,23 @@ class Command(BaseCommand):
             except get_user_model().DoesNotExist:
                 raise CommandError(f"--user: no user {user!r}") from None
         out_dir = out or Path(settings.REPORT_OUTPUT_DIR)
-        started = time.perf_counter()
-        verbosity = options.get("verbosity", 1)
+        bar = command_progress(self, options, f"building the report {start}..{end}")
+        started: list[str] = []
 
-        show = verbosity > 1 or (verbosity == 1 and sys.stderr.isatty())
+        def progress(fmt: str) -> None:  # called as each format is begun
+            if not started:
+                bar.phase("writing the report", total=len(formats), unit="formats")
+            else:
+                bar.update()
+            started.append(fmt)
 
-        def progress(fmt: str) -> None:
-            if show:  # long work shows progress; the paths on stdout stay clean for scripts
-                self.stderr.write(f"writing {fmt} ({time.perf_counter() - started:.1f} s)")
-
-        if show:
-            self.stderr.write(f"building the report {start}..{end}")
         try:
-            paths = report_generate(user=principal, start=start, end=end, mission_keys=missions or None,
-                                    language=lang, audience=audience, formats=formats, out_dir=out_dir,
-                                    progress=progress)
+            with bar:
+                paths = report_generate(user=principal, start=start, end=end,
+                                        mission_keys=missions or None, language=lang,
+                                        audience=audience, formats=formats, out_dir=out_dir,
+                                        progress=progress)
+                bar.update(len(formats) - bar.done)
         except ReportError as exc:
             raise CommandError(str(exc)) from None
         for path in paths:

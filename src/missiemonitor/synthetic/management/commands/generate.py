@@ -3,8 +3,8 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from tqdm import tqdm
 
+from missiemonitor.core.progress import command_progress
 from missiemonitor.synthetic.generator import (
     GenerateArgumentError,
     LogSink,
@@ -73,14 +73,12 @@ class Command(BaseCommand):
         sink = LogSink(logs) if logs is not None else None
         tmp = None if to_stdout else out.with_name(out.name + ".tmp")
         try:
-            with tqdm(
-                total=opts.missions, unit=" missions", desc="generating", disable=None, leave=False
+            with command_progress(
+                self, options, "generating", total=opts.missions, unit="missions"
             ) as bar:
                 document = generate_document(opts, sink=sink, progress=bar.update)
-            total = sum(len(items) for items in document.values() if isinstance(items, list))
-            with tqdm(
-                total=total, unit=" records", desc="writing", disable=None, leave=False
-            ) as bar:
+                total = sum(len(items) for items in document.values() if isinstance(items, list))
+                bar.phase("writing", total=total, unit="records")
                 if to_stdout:
                     write_document(document, sys.stdout, progress=bar.update)
                 else:

@@ -68,8 +68,10 @@ class ScratchDatabases:
 
 def cli_env(url: str, folder: Path, **extra: str) -> dict[str, str]:
     """The environment of a ``missiemonitor`` process on the database ``url``."""
+    # Not the test process's own settings: MM_* (but where PostgreSQL is), nor the browser
+    # tests' DJANGO_ALLOW_ASYNC_UNSAFE, which the deploy checks of a child rightly refuse.
     env = {key: value for key, value in os.environ.items()
-           if not key.startswith("MM_") or key == "MM_PG_BIN"}
+           if (not key.startswith("MM_") or key == "MM_PG_BIN") and key != "DJANGO_ALLOW_ASYNC_UNSAFE"}
     env.update({"MM_DATABASE_URL": url, "MM_VAR_DIR": str(folder / "var"), "MM_ENV": "demo",
                 "DJANGO_SETTINGS_MODULE": "missiemonitor.settings", **extra})
     return env

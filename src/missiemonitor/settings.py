@@ -68,6 +68,7 @@ CSRF_TRUSTED_ORIGINS = env_list("MM_CSRF_TRUSTED_ORIGINS", [])
 INSTALLED_APPS = [
     "missiemonitor.accounts",
     "missiemonitor.core",
+    "missiemonitor.audit",
     "missiemonitor.missions",
     "missiemonitor.results",
     "missiemonitor.monitoring",
@@ -90,6 +91,7 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "django_htmx",
+    "auditlog",
 ]
 
 MIDDLEWARE = [
@@ -100,6 +102,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "missiemonitor.audit.middleware.AuditChannelMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -160,6 +163,12 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# --- Audit trail (missiemonitor.audit; docs/decisions/0005-audit-trail.md) ------------------
+# django-auditlog captures the changes into the chained entries of missiemonitor.audit.
+AUDITLOG_LOGENTRY_MODEL = "audit.AuditEntry"
+AUDITLOG_STORE_JSON_CHANGES = True
+AUDITLOG_DISABLE_REMOTE_ADDR = False
 
 # --- Internationalisation: Dutch first, English second --------------------------------------
 LANGUAGE_CODE = "nl"

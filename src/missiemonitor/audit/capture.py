@@ -184,8 +184,7 @@ def entry_from_signal(manager: Any, instance: models.Model, diff: dict[str, Any]
         owner = getattr(instance, owner_attr)
         target = getattr(instance, target_attr)
         operation = "add" if action == Action.CREATE else "remove"
-        changes = {list_name: {"type": "m2m", "operation": operation,
-                               "objects": [reference_text(type(target), target)]}}
+        changes = {list_name: {"type": "m2m", operation: [reference_text(type(target), target)]}}
         return manager.create_entry(record_entry(owner, action=Action.UPDATE, changes=changes))
     changes = field_changes(model, diff)
     if not changes and not force_log:
@@ -196,8 +195,9 @@ def entry_from_signal(manager: Any, instance: models.Model, diff: dict[str, Any]
         name = model._meta.get_field(owner_attr).remote_field.related_name or label
         operation = {Action.CREATE: "add", Action.DELETE: "remove"}.get(action, "change")
         changes.pop(owner_attr, None)
-        part = {"type": "part", "operation": operation,
-                "item": reference_text(model, instance), "changes": changes}
+        part = {"type": "part", "items": [{"operation": operation,
+                                           "item": reference_text(model, instance),
+                                           "changes": changes}]}
         return manager.create_entry(record_entry(owner, action=Action.UPDATE, changes={name: part}))
     return manager.create_entry(record_entry(instance, action=action, changes=changes))
 
@@ -209,7 +209,6 @@ def entry_from_m2m(manager: Any, instance: models.Model, changed: Iterable[model
     objects = sorted(reference_text(field.related_model, obj) for obj in changed)
     if not objects:
         return None
-    changes = {field_name: {"type": "m2m", "operation": "add" if operation == "add" else "remove",
-                            "objects": objects}}
+    changes = {field_name: {"type": "m2m", "add" if operation == "add" else "remove": objects}}
     return manager.create_entry(record_entry(instance, action=Action.UPDATE, changes=changes))
 

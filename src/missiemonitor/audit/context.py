@@ -19,6 +19,7 @@ from typing import Any
 from auditlog.context import auditlog_value, set_extra_data
 
 from missiemonitor.audit.models import Channel
+from missiemonitor.core.principals import SYSTEM
 
 
 @contextmanager
@@ -45,7 +46,8 @@ def cli_command(name: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]
     def decorate(handle: Callable[..., Any]) -> Callable[..., Any]:
         @functools.wraps(handle)
         def wrapper(*args: Any, **options: Any) -> Any:
-            with audit_context(channel=Channel.CLI, command=name, actor=options.get("user")):
+            actor = options.get("user") or SYSTEM
+            with audit_context(channel=Channel.CLI, command=name, actor=actor):
                 return handle(*args, **options)
 
         return wrapper

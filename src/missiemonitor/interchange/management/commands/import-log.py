@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import ngettext
 from tqdm import tqdm
 
+from missiemonitor.audit.context import cli_command
 from missiemonitor.core.principals import SYSTEM
 from missiemonitor.interchange.logs import LogImportError, log_import_csv
 from missiemonitor.results.models.indicators import LogKind
@@ -40,6 +41,7 @@ class Command(BaseCommand):
                             help="A name for this import (default: the file name and a hash of "
                                  "its content, so the same file cannot be imported twice).")
 
+    @cli_command("import-log")
     def handle(self, *args, file: Path, kind: str, batch: str | None, **options):
         if not file.is_file():
             raise CommandError(f"{file}: no such file")

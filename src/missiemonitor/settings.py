@@ -68,6 +68,7 @@ CSRF_TRUSTED_ORIGINS = env_list("MM_CSRF_TRUSTED_ORIGINS", [])
 INSTALLED_APPS = [
     "missiemonitor.accounts",
     "missiemonitor.core",
+    "auditlog",  # before missiemonitor.audit, whose admin replaces the library's
     "missiemonitor.audit",
     "missiemonitor.missions",
     "missiemonitor.results",
@@ -91,7 +92,6 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "django_htmx",
-    "auditlog",
 ]
 
 MIDDLEWARE = [

@@ -39,14 +39,17 @@ def audit_context(*, channel: str, actor: Any = None, command: str = "",
         auditlog_value.reset(token)
 
 
-def cli_command(name: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+def cli_command(name: str, *, actor_option: str | None = None
+                ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Decorate a management command's ``handle``: its writes are entries of channel ``cli``
-    with the command's name, as the ``SYSTEM`` principal unless a ``--user`` is given."""
+    with the command's name, as the ``SYSTEM`` principal (the operator at the console), or as
+    the user named by the option ``actor_option`` for a command that acts on someone's
+    behalf."""
 
     def decorate(handle: Callable[..., Any]) -> Callable[..., Any]:
         @functools.wraps(handle)
         def wrapper(*args: Any, **options: Any) -> Any:
-            actor = options.get("user") or SYSTEM
+            actor = (options.get(actor_option) if actor_option else None) or SYSTEM
             with audit_context(channel=Channel.CLI, command=name, actor=actor):
                 return handle(*args, **options)
 

@@ -19,7 +19,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from missiemonitor.audit import chain
-from missiemonitor.audit.capture import field_changes, plain, record_entry
+from missiemonitor.audit.capture import plain, record_entry
 from missiemonitor.audit.context import current
 from missiemonitor.audit.models import GENESIS, Action, AuditChainHead, AuditEntry
 
@@ -181,10 +181,13 @@ class Checksum:
 
 @transaction.atomic
 def batch_entry_append(*, record: models.Model, action: int, rows: int, checksum: str | None,
-                       details: dict[str, Any] | None = None) -> AuditEntry:
+                       details: dict[str, Any] | None = None, classification: int = 0,
+                       mission_id: int | None = None) -> AuditEntry:
     """One entry for a whole batch (an activity-log import or its deletion): its row count and
-    the checksum of its input, not one entry per row."""
+    the checksum of its input, not one entry per row. ``classification`` and ``mission_id`` are
+    those of the batch's rows (the highest; the mission when there is one)."""
     data = {"rows": rows, **({"sha256": checksum} if checksum else {}), **(details or {})}
-    entry = record_entry(record, action=action, changes=field_changes(type(record), {}) or None,
-                         additional_data=plain(data))
+    entry = record_entry(record, action=action, changes=None, additional_data=plain(data))
+    entry.record_classification = classification
+    entry.record_mission_id = mission_id
     return entries_append(entries=[entry])[0]

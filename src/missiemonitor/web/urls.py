@@ -8,6 +8,7 @@ from missiemonitor.web.views import accounts as accounts_views
 from missiemonitor.web.views import context as context_views
 from missiemonitor.web.views import data as data_views
 from missiemonitor.web.views import finance as finance_views
+from missiemonitor.web.views import history as history_views
 from missiemonitor.web.views import home as web_views
 from missiemonitor.web.views import missions as missions_views
 from missiemonitor.web.views import monitoring as monitoring_views
@@ -154,4 +155,6 @@ urlpatterns = [
     path("gegevens/", data_views.data_home, name="data"),
     *reference.urlpatterns,
     path("gegevens/export/", data_views.data_export, name="data_export"),
+    # the History tab of every record (the audit trail)
+    path("geschiedenis/<str:label>/<slug:key>/", history_views.record_history, name="record_history"),
 ]

@@ -8,6 +8,10 @@ class AuditConfig(AppConfig):
     verbose_name = _("Audit trail")
 
     def ready(self) -> None:
-        from missiemonitor.audit.capture import register_audited_models
+        from missiemonitor.audit import capture, services
+        from missiemonitor.audit.models import AuditEntryManager
 
-        register_audited_models()
+        AuditEntryManager.hooks.update(signal=capture.entry_from_signal,
+                                       m2m=capture.entry_from_m2m,
+                                       append=services.entries_append)
+        capture.register_audited_models()

@@ -13,6 +13,9 @@ them read-only, and on PostgreSQL a trigger refuses UPDATE and DELETE (migration
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any, ClassVar
+
 from auditlog.models import AbstractLogEntry, LogEntryManager
 from django.conf import settings
 from django.db import models
@@ -39,23 +42,21 @@ class Action(models.IntegerChoices):
 
 class AuditEntryManager(LogEntryManager):
     """django-auditlog creates entries through ``log_create`` and ``log_m2m_changes``; both end
-    in :meth:`create`, which appends to the chain (:func:`missiemonitor.audit.capture`)."""
+    in :meth:`create_entry`, which appends to the chain. What they call is set when the app is
+    ready (:meth:`missiemonitor.audit.apps.AuditConfig.ready`: :mod:`.capture` and
+    :mod:`.services`), so that the model imports neither."""
+
+    hooks: ClassVar[dict[str, Callable[..., Any]]] = {}
 
     def log_create(self, instance, force_log: bool = False, **kwargs):
-        from missiemonitor.audit.capture import entry_from_signal
-
-        return entry_from_signal(self, instance, kwargs.pop("changes", None), force_log=force_log,
-                                 **kwargs)
+        return self.hooks["signal"](self, instance, kwargs.pop("changes", None),
+                                    force_log=force_log, **kwargs)
 
     def log_m2m_changes(self, changed_queryset, instance, operation, field_name, **kwargs):
-        from missiemonitor.audit.capture import entry_from_m2m
-
-        return entry_from_m2m(self, instance, changed_queryset, operation, field_name)
+        return self.hooks["m2m"](self, instance, changed_queryset, operation, field_name)
 
     def create_entry(self, entry: AuditEntry) -> AuditEntry:
-        from missiemonitor.audit.services import entries_append
-
-        return entries_append(entries=[entry])[0]
+        return self.hooks["append"](entries=[entry])[0]
 
     def create(self, **kwargs):
         return self.create_entry(self.model(**kwargs))

@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import pytest
+from django.utils import translation
 
 from missiemonitor.api.tests.conftest import client_for
 
 pytestmark = pytest.mark.django_db
 URL = "/api/v1/audit-entries"
+
+
+@pytest.fixture(autouse=True)
+def _language_kept():
+    with translation.override(translation.get_language()):
+        yield
 
 
 def test_the_history_of_a_record_lists_the_change_with_actor_and_channel(world):

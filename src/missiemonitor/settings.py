@@ -169,6 +169,9 @@ AUTH_PASSWORD_VALIDATORS = [
 AUDITLOG_LOGENTRY_MODEL = "audit.AuditEntry"
 AUDITLOG_STORE_JSON_CHANGES = True
 AUDITLOG_DISABLE_REMOTE_ADDR = False
+# The library's own entry table is swapped out for audit.AuditEntry: without its migrations
+# it is not created (an empty table left behind would block flushing the database).
+MIGRATION_MODULES = {"auditlog": None}
 
 # --- Internationalisation: Dutch first, English second --------------------------------------
 LANGUAGE_CODE = "nl"

@@ -6,6 +6,7 @@ import sys
 import time
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from missiemonitor.audit.verify import chain_verify
 
@@ -29,6 +30,7 @@ class Command(BaseCommand):
         seconds = time.monotonic() - started
         if result.problem is not None:
             raise CommandError(
-                f"audit trail NOT OK after {result.count} good entries: {result.problem.message}",
-                returncode=1)
-        self.stdout.write(f"{result.count} audit entries, chain intact: OK ({seconds:.1f} s)")
+                _("audit trail NOT OK after %(count)d good entries: %(problem)s")
+                % {"count": result.count, "problem": result.problem.message}, returncode=1)
+        self.stdout.write(_("%(count)d audit entries, chain intact: OK (%(seconds).1f s)")
+                          % {"count": result.count, "seconds": seconds})

@@ -175,3 +175,15 @@ def test_a_change_of_a_nested_list_is_a_change_of_its_record(world):
     assert [e.object_key for e in entries] == ["ev"]
     part = entries[0].changes["figures"]
     assert part["type"] == "part" and part["items"][0]["operation"] == "add"
+
+
+def test_a_large_load_is_inserted_in_bulk_and_its_chain_verifies(db):
+    from missiemonitor.datasets import dataset_path
+
+    call_command("load", str(dataset_path()), stdout=io.StringIO())
+    entries = AuditEntry.objects.count()
+    assert entries > 200  # past the raw bulk insert's threshold
+    result = chain_verify()
+    assert result.ok and result.count == entries
+    sample = AuditEntry.objects.filter(action=Action.CREATE).order_by("sequence").first()
+    assert sample.changes and sample.channel == "cli" and sample.timestamp is not None

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
+import functools
 from collections.abc import Iterable
 from typing import Any
 
@@ -27,6 +28,7 @@ from auditlog.registry import auditlog
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils import timezone
 from django.utils.encoding import smart_str
 
 from missiemonitor.audit.models import Action, AuditEntry
@@ -110,11 +112,15 @@ def field_changes(model: type[models.Model], diff: dict[str, Any] | None) -> dic
     for name, (old, new) in (diff or {}).items():
         if name in SKIPPED:
             continue
+        if old in (None, "", "None") and new in (None, "", "None"):
+            continue  # an empty field of a record created or deleted
         try:
             field = model._meta.get_field(name)
         except Exception:  # FieldDoesNotExist: keep it as it came
             result[name] = [plain(old), plain(new)]
             continue
+        if not getattr(field, "concrete", False):
+            continue  # a reverse relation (django-auditlog lists them for creates and deletes)
         if field.is_relation and (field.many_to_one or field.one_to_one):
             keys = _reference_keys(field, [old, new])
             old = keys.get(str(old), plain(old)) if old not in (None, "None") else None
@@ -146,21 +152,33 @@ def record_entry(record: models.Model, *, action: int, changes: dict[str, Any] |
     model = type(record)
     level, mission_id = _snapshot(record, changes or {})
     key = reference_text(model, record)
-    entry = AuditEntry(
-        content_type=ContentType.objects.get_for_model(model),
-        object_pk=str(record.pk),
-        object_id=record.pk if isinstance(record.pk, int) else None,
-        object_key=key[:200],
-        object_repr=repr_text if repr_text is not None else _repr(record),
-        action=action,
-        changes=changes or None,
-        additional_data=additional_data,
-        record_classification=level,
-        record_mission_id=mission_id,
-    )
-    if timestamp is not None:
-        entry.timestamp = timestamp
-    return entry
+    return _new_entry({
+        "content_type_id": ContentType.objects.get_for_model(model).pk,
+        "object_pk": str(record.pk),
+        "object_id": record.pk if isinstance(record.pk, int) else None,
+        "object_key": key[:200],
+        "object_repr": repr_text if repr_text is not None else _repr(record),
+        "action": action,
+        "changes": changes or None,
+        "additional_data": additional_data,
+        "record_classification": level,
+        "record_mission_id": mission_id,
+        "timestamp": timestamp or timezone.now(),
+    })
+
+
+@functools.cache
+def _columns() -> tuple[list[str], dict[str, Any]]:
+    fields = AuditEntry._meta.concrete_fields
+    return [f.attname for f in fields], {f.attname: None if f.primary_key else f.get_default()
+                                         for f in fields if f.attname != "timestamp"}
+
+
+def _new_entry(values: dict[str, Any]) -> AuditEntry:
+    """An unsaved entry from attribute values: positional arguments in column order, Django's
+    fast way to build an instance (a dataset load builds one per record)."""
+    names, defaults = _columns()
+    return AuditEntry(*[values[n] if n in values else defaults[n] for n in names])
 
 
 def _repr(record: models.Model) -> str:

@@ -15,6 +15,7 @@ from rest_framework.test import APIClient
 
 from missiemonitor.accounts.models import Role
 from missiemonitor.accounts.tokens import token_create
+from missiemonitor.audit.context import audit_context
 from missiemonitor.audit.models import Action, AuditEntry
 from missiemonitor.audit.verify import chain_verify
 from missiemonitor.context.models import ContextEvent
@@ -187,3 +188,13 @@ def test_a_large_load_is_inserted_in_bulk_and_its_chain_verifies(db):
     assert result.ok and result.count == entries
     sample = AuditEntry.objects.filter(action=Action.CREATE).order_by("sequence").first()
     assert sample.changes and sample.channel == "cli" and sample.timestamp is not None
+
+
+def test_a_created_record_lists_its_own_filled_fields_only(world):
+    before = AuditEntry.objects.count()
+    with audit_context(channel="web"):
+        f.MissionFactory(key="m9", name="Missie Negen", description="")
+    [entry] = AuditEntry.objects.filter(sequence__gt=before)
+    assert entry.changes["name"] == [None, "Missie Negen"]
+    assert "description" not in entry.changes  # empty
+    assert "memberships" not in entry.changes and "members" not in entry.changes  # reverse

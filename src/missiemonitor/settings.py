@@ -69,6 +69,8 @@ CSRF_TRUSTED_ORIGINS = env_list("MM_CSRF_TRUSTED_ORIGINS", [])
 INSTALLED_APPS = [
     "missiemonitor.accounts",
     "missiemonitor.core",
+    "auditlog",  # before missiemonitor.audit, whose admin replaces the library's
+    "missiemonitor.audit",
     "missiemonitor.missions",
     "missiemonitor.results",
     "missiemonitor.monitoring",
@@ -104,6 +106,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "missiemonitor.audit.middleware.AuditChannelMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "missiemonitor.web.second_factor.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -171,6 +174,15 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# --- Audit trail (missiemonitor.audit; docs/decisions/0006-audit-trail.md) ------------------
+# django-auditlog captures the changes into the chained entries of missiemonitor.audit.
+AUDITLOG_LOGENTRY_MODEL = "audit.AuditEntry"
+AUDITLOG_STORE_JSON_CHANGES = True
+AUDITLOG_DISABLE_REMOTE_ADDR = False
+# The library's own entry table is swapped out for audit.AuditEntry: without its migrations
+# it is not created (an empty table left behind would block flushing the database).
+MIGRATION_MODULES = {"auditlog": None}
 
 # --- Internationalisation: Dutch first, English second --------------------------------------
 LANGUAGE_CODE = "nl"

@@ -8,6 +8,7 @@ from rest_framework.routers import SimpleRouter
 from missiemonitor.api.contract import ContractView
 from missiemonitor.api.endpoints import (
     accounts,
+    audit,
     comparison,
     context,
     dataset,
@@ -23,7 +24,7 @@ from missiemonitor.api.problems import not_found_view
 
 # The modules of resources, in the order their routes are registered.
 ENDPOINTS = (reference, dataset, missions, results, monitoring, context, finance, programmes,
-             reporting, comparison, accounts)
+             reporting, comparison, accounts, audit)
 
 
 class Router(SimpleRouter):

@@ -10,6 +10,7 @@ from missiemonitor.web.views import context as context_views
 from missiemonitor.web.views import data as data_views
 from missiemonitor.web.views import finance as finance_views
 from missiemonitor.web.views import health as health_views
+from missiemonitor.web.views import history as history_views
 from missiemonitor.web.views import home as web_views
 from missiemonitor.web.views import missions as missions_views
 from missiemonitor.web.views import monitoring as monitoring_views
@@ -174,4 +175,6 @@ urlpatterns = [
     path("gegevens/onboarding/<str:token>/concept.yaml", onboard_views.onboard_draft, name="onboard_draft"),
     *reference.urlpatterns,
     path("gegevens/export/", data_views.data_export, name="data_export"),
+    # the History tab of every record (the audit trail)
+    path("geschiedenis/<str:label>/<slug:key>/", history_views.record_history, name="record_history"),
 ]

@@ -11,10 +11,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from auditlog.context import disable_auditlog
 from django.db import models
 from django.utils import timezone
 
 from missiemonitor.interchange.dataset import spec
+from missiemonitor.interchange.dataset.audit import DatasetAudit
 from missiemonitor.interchange.dataset.items import Item
 from missiemonitor.interchange.dataset.validate import Parsed
 
@@ -53,12 +55,17 @@ class Writer:
         self.now = timezone.now()
         self._condition_scale: dict[int, int] = {}
         self._scale_levels: dict[int, dict[str, int]] = {}
+        self.audit = DatasetAudit()
 
     def run(self) -> LoadStats:
-        for section in spec.sections():
-            items = self.parsed.top.get(section.name, [])
-            if items:
-                self._section(section, items)
+        # Bulk writes bypass model signals; the few that do not (deletes) would be audited
+        # twice: the load writes its own entries, one per record written (DatasetAudit).
+        with disable_auditlog():
+            for section in spec.sections():
+                items = self.parsed.top.get(section.name, [])
+                if items:
+                    self._section(section, items)
+        self.audit.flush()
         return self.stats
 
     # -- resolution --------------------------------------------------------------------------
@@ -169,15 +176,21 @@ class Writer:
             self.pks[section.name][obj.key] = obj.pk
         changed: dict[str, models.Model] = {}
         update_fields: set[str] = set()
+        diffs: dict[str, dict[str, tuple]] = {}
         for item in items:
             obj = existing[item.key]
             if item.key in new_keys and not has_self_refs:
                 continue
             for attr, value in self._attrs(item, self_refs=True).items():
                 if getattr(obj, attr) != value:
+                    if item.key not in new_keys:
+                        diffs.setdefault(item.key, {})[attr] = (getattr(obj, attr), value)
                     setattr(obj, attr, value)
                     update_fields.add(attr)
                     changed[item.key] = obj
+        self.audit.seen(list(existing.values()))
+        self.audit.created(new_objs)
+        self.audit.updated([(existing[key], diff) for key, diff in diffs.items()])
         for f in section.all_fields:
             if f.kind == "refs":
                 for key in self._sync_m2m(section, f, items, existing):
@@ -210,15 +223,20 @@ class Writer:
             for row_pk, source_id, target_id in rows:
                 current[source_id][target_id] = row_pk
         to_add, to_remove, touched = [], [], set()
+        added: dict[int, set[int]] = defaultdict(set)
+        removed: dict[int, set[int]] = defaultdict(set)
         for source_id, item in by_pk.items():
             wanted = {self.pk(f.target, key) for key in item.values.get(f.name, [])}
             have = current.get(source_id, {})
             for target_id in wanted - set(have):
                 to_add.append(through(**{f"{source_col}_id": source_id, f"{target_col}_id": target_id}))
+                added[source_id].add(target_id)
                 touched.add(item.key)
             for target_id in set(have) - wanted:
                 to_remove.append(have[target_id])
+                removed[source_id].add(target_id)
                 touched.add(item.key)
+        self.audit.m2m(model, m2m.name, m2m.related_model, added, removed)
         if to_remove:
             through.objects.filter(pk__in=to_remove).delete()
         if to_add:
@@ -244,6 +262,7 @@ class Writer:
             ):
                 existing[getattr(obj, parent_attr)][self._natural(section, obj)] = obj
         to_create, to_update, to_delete, fields = [], [], [], set()
+        part_diffs: list[tuple[models.Model, dict]] = []
         for parent_pk, children in by_parent.items():
             have = existing.get(parent_pk, {})
             seen = set()
@@ -257,11 +276,14 @@ class Writer:
                     continue
                 diff = {a: v for a, v in attrs.items() if getattr(obj, a) != v}
                 if diff:
+                    part_diffs.append((obj, {a: (getattr(obj, a), v) for a, v in diff.items()}))
                     for a, v in diff.items():
                         setattr(obj, a, v)
                     fields.update(diff)
                     to_update.append(obj)
-            to_delete.extend(obj.pk for natural, obj in have.items() if natural not in seen)
+            to_delete.extend(obj for natural, obj in have.items() if natural not in seen)
+        self.audit.parts(model, section.parent_attr, to_create, part_diffs, to_delete)
+        to_delete = [obj.pk for obj in to_delete]
         if to_delete:
             model.objects.filter(pk__in=to_delete).delete()
             self.stats.deleted[section.name] += len(to_delete)

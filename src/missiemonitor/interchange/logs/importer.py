@@ -32,8 +32,11 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from missiemonitor.audit.models import Action
+from missiemonitor.audit.services import Checksum
 from missiemonitor.core.workflow import WRITER_ROLES, require_role
 from missiemonitor.interchange.logs import bulk as log_bulk
+from missiemonitor.interchange.logs.audit import batch_audit
 from missiemonitor.interchange.logs.rows import (
     COLUMNS,
     FIELDS,
@@ -230,9 +233,10 @@ def log_import_csv(
         raise taken
     try:
         with transaction.atomic():
-            LogBatch.objects.create(kind=kind, name=batch)
+            log_batch = LogBatch.objects.create(kind=kind, name=batch)
     except IntegrityError:
         raise taken from None
+    stream = Checksum(stream)
     reader = csv.reader(stream, strict=True)
     try:
         header = next(reader, None)
@@ -267,6 +271,8 @@ def log_import_csv(
         if rows.total_issues:  # raising rolls back the rows already written
             raise LogImportError(rows.issues, total=rows.total_issues, filename=filename)
     key_of = {target.db_pk: target.key for target in targets.values()}
+    batch_audit(log_batch=log_batch, action=Action.CREATE, rows=count, checksum=stream.hexdigest(),
+                filename=filename)
     return LogImportResult(
         kind=kind,
         batch=batch,
@@ -285,6 +291,9 @@ def log_batch_delete(*, user: Any, kind: str, batch: str) -> int:
         raise PermissionDenied(
             _("Part of this batch is outside what you may see; it cannot be deleted by you.")
         )
+    log_batch = LogBatch.objects.filter(kind=kind, name=batch).first()
+    if log_batch is not None:  # before the rows go: the entry names their classification
+        batch_audit(log_batch=log_batch, action=Action.DELETE, rows=total, checksum=None)
     deleted, _counts = visible.delete()
     LogBatch.objects.filter(kind=kind, name=batch).delete()
     return deleted

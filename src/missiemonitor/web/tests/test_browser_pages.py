@@ -15,6 +15,7 @@ PAGES = [
     ("dashboard", "/?start=2024-05-01&end=2025-04-30"),
     ("missions", "/missies/"),
     ("mission", "/missies/mission-alpha/"),
+    ("mission-history", "/geschiedenis/missions.mission/mission-alpha/?terug=/missies/mission-alpha/"),
     ("contribution", "/bijdragen/contribution-alpha/"),
     ("objectives", "/doelstellingen/"),
     ("objective", "/doelstellingen/lto/?start=2024-05-01&end=2025-04-30"),

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from missiemonitor.audit.selectors import review_trail
 from missiemonitor.core.permissions import (
     REVIEWER_ROLES,
     can_approve,
@@ -248,6 +249,7 @@ def fieldreport_detail(request: HttpRequest, key: str) -> HttpResponse:
         "can_submit": can_submit(user, report),
         "can_edit": can_edit(user, report),
         "can_delete": can_delete(user, report),
+        "review_trail": review_trail(user=user, record=report),
     }
     return render_page(request, "monitoring/fieldreport_detail.html", context, shown=[report], status=status)
 

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from missiemonitor.audit.selectors import review_trail
 from missiemonitor.core.permissions import (
     can_approve,
     can_create,
@@ -159,6 +160,7 @@ def assessment_detail(request: HttpRequest, key: str) -> HttpResponse:
         "can_approve": can_approve(user, assessment),
         "can_submit": can_submit(user, assessment),
         "can_delete": can_delete(user, assessment),
+        "review_trail": review_trail(user=user, record=assessment),
         "board_url": reverse("objectives") + (f"?mission={assessment.mission.key}" if assessment.mission_id else ""),
     }
     return render_page(request, "results/assessment_detail.html", context,

@@ -8,6 +8,7 @@ from missiemonitor.accounts.tokens import (
     token_revoke,
     tokens_of,
 )
+from missiemonitor.audit.context import cli_command
 
 
 class Command(BaseCommand):
@@ -44,6 +45,7 @@ class Command(BaseCommand):
         except User.DoesNotExist:
             raise CommandError(f"no user {username!r}") from None
 
+    @cli_command("token")
     def handle(self, *args, action: str, **options):
         if action == "create":
             if not 1 <= options["days"] <= MAX_DAYS:

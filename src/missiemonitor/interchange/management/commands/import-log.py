@@ -10,6 +10,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import ngettext
 
+from missiemonitor.audit.context import cli_command
 from missiemonitor.core.principals import SYSTEM
 from missiemonitor.core.progress import command_progress
 from missiemonitor.interchange.logs import LogImportError, log_import_csv
@@ -43,6 +44,7 @@ class Command(BaseCommand):
                             help="A name for this import (default: the file name and a hash of "
                                  "its content, so the same file cannot be imported twice).")
 
+    @cli_command("import-log")
     def handle(self, *args, file: Path, kind: str, batch: str | None, **options):
         from_stdin = str(file) == "-"
         if from_stdin and not batch:

@@ -2,6 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from missiemonitor.audit.context import cli_command
 from missiemonitor.core.progress import command_progress
 from missiemonitor.interchange.dataset import dataset_load
 from missiemonitor.interchange.dataset.errors import DatasetError
@@ -17,6 +18,7 @@ class Command(BaseCommand):
         parser.add_argument("--max-bytes", type=int, default=None,
                             help="Refuse larger files (default: MM_DATASET_MAX_BYTES).")
 
+    @cli_command("load")
     def handle(self, *args, file: Path, dry_run: bool, max_bytes: int | None, **options):
         bar = command_progress(self, options, f"validating {file.name}")
 

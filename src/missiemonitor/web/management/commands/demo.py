@@ -6,6 +6,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from missiemonitor.accounts.services import demo_user_ensure
+from missiemonitor.audit.context import cli_command
 from missiemonitor.datasets import dataset_path
 from missiemonitor.interchange.dataset import dataset_load
 from missiemonitor.interchange.dataset.errors import DatasetError
@@ -35,6 +36,7 @@ class Command(BaseCommand):
         parser.add_argument("--dataset", type=Path, default=None,
                             help="Load this dataset instead of the bundled one.")
 
+    @cli_command("demo")
     def handle(self, *args, no_serve: bool, addrport: str, dataset: Path | None, **options):
         if settings.PRODUCTION:
             raise CommandError("'demo' is for demo mode; unset MM_ENV=production")

@@ -67,7 +67,7 @@ def test_a_page_edit_writes_one_entry_with_the_user_and_the_fields_changed(clien
 
 
 def test_an_api_change_by_bearer_token_names_the_token_user_and_the_change(world):
-    _token, text = token_create(user=world["coordinator"], name="script")
+    _token, text = token_create(user=world["coordinator"], name="script", scope="read-write")
     client = APIClient()
     client.credentials(HTTP_AUTHORIZATION=f"Bearer {text}")
     before = AuditEntry.objects.count()

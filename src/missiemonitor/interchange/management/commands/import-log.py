@@ -22,6 +22,16 @@ def _default_batch(path: Path) -> str:
     return f"{path.name[:80]}@{digest.hexdigest()[:12]}"
 
 
+def _first_bad_byte(path: Path) -> str:
+    """``FILE:LINE`` of the first byte that is not UTF-8 (the stream reports it by chunk)."""
+    raw = path.read_bytes()
+    try:
+        raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return f"{path}:{raw[: exc.start].count(b'\n') + 1} (byte {exc.start + 1})"
+    return str(path)
+
+
 def _count_rows(path: Path) -> int:
     with path.open("rb") as handle:
         return max(0, sum(1 for _ in handle) - 1)
@@ -52,8 +62,8 @@ class Command(BaseCommand):
                                         filename=str(file), progress=bar.update)
         except LogImportError as exc:
             raise CommandError(exc.summary()) from None
-        except UnicodeDecodeError as exc:
-            raise CommandError(f"{file}: not UTF-8 text ({exc}); nothing was written.") from None
+        except UnicodeDecodeError:
+            raise CommandError(f"{_first_bad_byte(file)}: not UTF-8 text; nothing was written.") from None
         finally:
             bar.close()
         per = ", ".join(f"{key}: {count}" for key, count in sorted(result.by_contribution.items()))

@@ -11,6 +11,7 @@ from tqdm import tqdm
 
 from missiemonitor.core.principals import SYSTEM
 from missiemonitor.interchange.logs import LogImportError, log_import_csv
+from missiemonitor.interchange.management.commands._halfway import counting
 from missiemonitor.results.models.indicators import LogKind
 
 
@@ -54,12 +55,12 @@ class Command(BaseCommand):
         if not file.is_file():
             raise CommandError(f"{file}: no such file")
         batch = batch or _default_batch(file)
-        bar = tqdm(total=_count_rows(file), unit=" rows", desc=f"importing {kind} log",
-                   disable=None, leave=False)
+        total = _count_rows(file)
+        bar = tqdm(total=total, unit=" rows", desc=f"importing {kind} log", disable=None, leave=False)
         try:
             with file.open(encoding="utf-8-sig", newline="") as stream:
                 result = log_import_csv(kind=kind, stream=stream, user=SYSTEM, batch=batch,
-                                        filename=str(file), progress=bar.update)
+                                        filename=str(file), progress=counting(total, bar.update))
         except LogImportError as exc:
             raise CommandError(exc.summary()) from None
         except UnicodeDecodeError:

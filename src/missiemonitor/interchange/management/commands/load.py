@@ -5,6 +5,7 @@ from tqdm import tqdm
 
 from missiemonitor.interchange.dataset import dataset_load
 from missiemonitor.interchange.dataset.errors import DatasetError
+from missiemonitor.interchange.management.commands._halfway import counting
 
 
 class Command(BaseCommand):
@@ -19,14 +20,16 @@ class Command(BaseCommand):
 
     def handle(self, *args, file: Path, dry_run: bool, max_bytes: int | None, **options):
         bar: tqdm | None = None
+        step = None
 
         def on_validated(total: int) -> None:
-            nonlocal bar
+            nonlocal bar, step
             bar = tqdm(total=total, unit=" records", desc="loading", disable=None, leave=False)
+            step = counting(total, bar.update)
 
         def progress(n: int) -> None:
-            if bar is not None:
-                bar.update(n)
+            if step is not None:
+                step(n)
 
         try:
             stats = dataset_load(path=file, max_bytes=max_bytes, dry_run=dry_run,

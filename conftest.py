@@ -71,6 +71,9 @@ def _live_server_without_nagle() -> None:
     LiveServerThread.server_class = NoDelayWSGIServer
 
 
+from missiemonitor.testing.matrix.summary import pytest_terminal_summary  # noqa: E402, F401
+
+
 def pytest_configure(config):
     _live_server_without_nagle()
     from django.conf import settings

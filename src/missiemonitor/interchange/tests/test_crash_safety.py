@@ -32,7 +32,6 @@ from missiemonitor.results.models import LogEntry
 
 SMALL = Path(__file__).parent / "data" / "small.yaml"
 ROWS = 12_000  # more than two batches of the importer's 5,000
-POSTGRES = "django.db.backends.postgresql"
 
 
 def _movement_log(path: Path, rows: int = ROWS) -> Path:
@@ -189,13 +188,13 @@ def test_load_and_import_log_killed_halfway_change_nothing_and_a_retry_succeeds(
 
 # -- two live connections, one batch ------------------------------------------------------------
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif("not config.getoption('postgres')",
+                    reason="two live writers need PostgreSQL (pytest --postgres)")
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # keep the migrations' rows
 def test_two_connections_importing_one_batch_at_once_count_it_once():
     """Two threads, each with its own connection, start importing the same batch at the same
     moment: the database lets one claim the batch name; the other waits for it, then is told
     the batch was already imported. PostgreSQL only: SQLite has one writer at a time anyway."""
-    if connection.vendor != "postgresql":
-        pytest.skip("two live writers need PostgreSQL (run with --postgres)")
     from missiemonitor.testing.factories import ContributionFactory, MissionFactory
 
     mission = MissionFactory(key="nmi")

@@ -182,6 +182,8 @@ class Reader:
         outcome = Outcome(checks=1)
         if path.model is None and "object_id" not in path.params:
             self._read(path, user, None, expect_refusal=False, outcome=outcome)
+            if "htmx" in probes:  # the fragment an htmx request gets instead of the page
+                self._read(path, user, None, expect_refusal=False, outcome=outcome, htmx=True)
             return outcome
         if path.model is None:  # "view on site": a record the user may not see
             hidden = self.hidden_probe(type(self.world["k-contribution-a0"]), user, "mission") or MISSING
@@ -201,9 +203,10 @@ class Reader:
         return outcome
 
     def _read(self, path: Path, user: User, record_key: str | None, *, expect_refusal: bool,
-              outcome: Outcome) -> None:
+              outcome: Outcome, htmx: bool = False) -> None:
         url = path.url(**self.values(path, user, record_key))
-        response = self.client(user).get(url)
+        headers = {"HTTP_HX_REQUEST": "true", "HTTP_HX_TARGET": "visits"} if htmx else {}
+        response = self.client(user).get(url, **headers)
         outcome.requests += 1
         where = f"{path.label} {url} as {user.username}"
         outcome.refused_all[path.label] = outcome.refused_all.get(path.label, True) and response.status_code == 400
@@ -250,20 +253,22 @@ def _profile_user(users: dict[tuple[str, int, str], User], role: str, clearance:
 
 
 def plan(paths: list[Path], world: World, *, full: bool | str = False) -> list[tuple[Path, User, tuple[str, ...]]]:
-    """Which user reads which path. ``full``: every user every path. Otherwise a rotation over
-    the 72 users (see the matrix test's docstring): a page is read by three users, two of them
-    coordinators (who may open every page) with need-to-know for mission a and for all
-    missions, the third of another role, without need-to-know or for mission a, by turns;
-    their clearances are three consecutive levels, rotating over the paths. An API path is
-    read by three users (one, all, none) of rotating clearances and roles; an admin path by
-    one staff coordinator, the profiles rotating over the paths. Readers in mission ``a`` below the top clearance also read a
-    record hidden from them by clearance, readers with need-to-know for all missions one of
-    the classified mission, and readers without need-to-know one of a mission."""
+    """Which user reads which path, and which hidden records they also try.
+
+    ``full``: every user (or every user of the role ``full`` names) every path. Otherwise a
+    rotation over the 72 users (see the matrix test's docstring): a page is read by three
+    users, two coordinators (who may open every page) with need-to-know for mission a and for
+    all missions, and one of another role, without need-to-know or for mission a by turns,
+    at three consecutive clearances rotating over the paths; the two coordinators also read a
+    page without a key as htmx asks for it. An API path is read by three users (mission a,
+    all, none) of rotating roles and clearances; an admin path by one staff coordinator, the
+    profiles rotating over the paths. A reader of mission a below the top clearance also
+    tries a record one level above them, one at the top a record of another mission."""
     by = {(u.role, u.clearance, _membership(u)): u for u in world.users}
     roles = sorted({u.role for u in world.users} - {"coordinator"})
     if full:
-        return [(path, user, _probes(user)) for path in paths for user in world.users
-                if full is True or user.role == full]
+        return [(path, user, _probes(user) + (("htmx",) if path.surface == "page" and not path.params else ()))
+                for path in paths for user in world.users if full is True or user.role == full]
     reads = []
     for i, path in enumerate(sorted(paths, key=lambda p: (p.surface, p.name))):
         if path.surface == "page":
@@ -274,9 +279,10 @@ def plan(paths: list[Path], world: World, *, full: bool | str = False) -> list[t
                        ("coordinator", i + 2, "none")]
         else:
             readers = [("coordinator", i // 3, ("one", "all", "none")[i % 3])]
-        for role, clearance, membership in readers:
+        for n, (role, clearance, membership) in enumerate(readers):
             user = _profile_user(by, role, clearance, membership)
-            reads.append((path, user, _probes(user)))
+            fragment = ("htmx",) if path.surface == "page" and not path.params and n < 2 else ()
+            reads.append((path, user, _probes(user) + fragment))
     return reads
 
 

@@ -89,6 +89,9 @@ def _force_login_completes_sign_in() -> None:
     ClientMixin.force_login = force_login
 
 
+from missiemonitor.testing.matrix.summary import pytest_terminal_summary  # noqa: E402, F401
+
+
 def pytest_configure(config):
     _live_server_without_nagle()
     _force_login_completes_sign_in()

@@ -9,10 +9,15 @@ from missiemonitor.core.permissions import can_manage_users
 
 
 class MembershipInline(VisibleMixin, admin.TabularInline):
-    """Memberships; the missions offered are those the administrator may see."""
+    """Memberships; the missions offered and shown are those the administrator may see (the
+    others stay as they are)."""
 
     model = MissionMembership
     extra = 0
+
+    def get_queryset(self, request):
+        missions = MissionMembership._meta.get_field("mission").related_model.objects.visible_to(request.user)
+        return super().get_queryset(request).filter(mission__in=missions)
 
 
 class ManagedByUserAdmins:

@@ -91,6 +91,12 @@ class VisibleMixin:
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         return _visible(self.model, request, super().get_queryset(request))
 
+    def get_object(self, request: HttpRequest, object_id: str, from_field: str | None = None) -> Any:
+        obj = super().get_object(request, object_id, from_field)
+        if obj is not None:
+            _hide_references([obj], request.user)
+        return obj
+
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         if issubclass(self.model, Record):
             return False
@@ -104,6 +110,23 @@ class VisibleMixin:
 
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return not self._read_only() and super().has_change_permission(request, obj)
+
+
+def _hide_references(objs: list[models.Model], user: Any) -> None:
+    """References of ``objs`` to records the user may not see read as empty on their page (a
+    read-only field would otherwise name them); the stored references are untouched. One query
+    per kind of reference."""
+    if not objs:
+        return
+    for field in objs[0]._meta.concrete_fields:
+        related = field.related_model if field.many_to_one else None
+        if related is None or not issubclass(related, Record):
+            continue
+        ids = {getattr(obj, field.attname) for obj in objs} - {None}
+        seen = set(related.objects.visible_to(user).filter(pk__in=ids).values_list("pk", flat=True))
+        for obj in objs:
+            if getattr(obj, field.attname) not in seen | {None}:
+                field.set_cached_value(obj, None)
 
 
 class VisibleRelatedFilter(admin.RelatedFieldListFilter):
@@ -129,10 +152,22 @@ def _reference_column(name: str, label: str, user: Any) -> Any:
 
 
 class RecordInline(VisibleMixin, admin.TabularInline):
-    """An inline of records: only the visible ones, with visible choices."""
+    """An inline of records: only the visible ones, with visible choices, and references to
+    records the user may not see shown empty."""
 
     extra = 0
     form = RecordAdminForm
+
+    def get_formset(self, request: HttpRequest, obj: Any = None, **kwargs: Any) -> Any:
+        formset = super().get_formset(request, obj, **kwargs)
+        user = request.user
+
+        class HidingFormSet(formset):  # type: ignore[valid-type, misc]
+            def __init__(self, *args: Any, **kw: Any) -> None:
+                super().__init__(*args, **kw)
+                _hide_references([form.instance for form in self.forms if form.instance.pk], user)
+
+        return HidingFormSet
 
 
 class RecordStackedInline(RecordInline):

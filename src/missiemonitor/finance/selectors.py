@@ -10,6 +10,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 
+from missiemonitor.core.visibility import linked
 from missiemonitor.finance.models import Expenditure
 from missiemonitor.missions.scope import in_missions
 
@@ -18,7 +19,9 @@ def expenditures_visible(
     *, user: Any, mission_keys: list[str] | None = None, start: dt.date | None = None,
     end: dt.date | None = None,
 ) -> QuerySet[Expenditure]:
-    qs = Expenditure.objects.visible_to(user).select_related("mission", "contribution")
+    # A mission or contribution the user may not see reads as None (the expenditure may be
+    # unclassified while its mission is not): ``linked(item, "mission")``.
+    qs = Expenditure.objects.visible_to(user).with_visible(user, "mission", "contribution")
     qs = in_missions(qs, mission_keys)
     if start:
         qs = qs.filter(end__gte=start)
@@ -48,7 +51,7 @@ def spending_table(*, user: Any, mission_keys: list[str] | None = None) -> list[
         group = (item.mission_id, item.budget_source, item.start.year)
         row = rows.get(group)
         if row is None:
-            row = rows[group] = SpendingRow(item.mission, item.budget_source,
+            row = rows[group] = SpendingRow(linked(item, "mission"), item.budget_source,
                                             item.get_budget_source_display(), item.start.year,
                                             Decimal(0), False, 0)
         row.records.append(item)
@@ -57,7 +60,7 @@ def spending_table(*, user: Any, mission_keys: list[str] | None = None) -> list[
         else:
             row.amount += item.amount
             row.approximately |= item.approximately
-    return sorted(rows.values(), key=lambda r: (r.year, r.mission.key, r.budget_source))
+    return sorted(rows.values(), key=lambda r: (r.year, _mission_key(r.mission), r.budget_source))
 
 
 @dataclass
@@ -92,14 +95,19 @@ def spending_against_previous_year(
             continue
         row = rows.get(item.mission_id)
         if row is None:
-            row = rows[item.mission_id] = SpendingComparison(item.mission, year, Decimal(0), Decimal(0), False)
+            row = rows[item.mission_id] = SpendingComparison(linked(item, "mission"), year, Decimal(0),
+                                                             Decimal(0), False)
         if item.start.year == year:
             row.current += item.amount
         else:
             row.previous += item.amount
         row.approximately |= item.approximately
         row.records.append(item)
-    return sorted(rows.values(), key=lambda r: r.mission.key)
+    return sorted(rows.values(), key=lambda r: _mission_key(r.mission))
+
+
+def _mission_key(mission: Any) -> str:
+    return mission.key if mission is not None else "~"  # a mission the user may not see: last
 
 
 @dataclass

@@ -23,6 +23,7 @@ from django.utils import timezone
 
 from missiemonitor.core.periods import DAYS_PER_MONTH
 from missiemonitor.core.provenance import RecordRef, refs
+from missiemonitor.core.visibility import linked
 from missiemonitor.missions.models import (
     Asset,
     Contribution,
@@ -254,10 +255,10 @@ def mandate_get(*, user: Any, key: str) -> Mandate:
             .prefetch_related(
                 Prefetch("missions", queryset=Mission.objects.visible_to(user), to_attr="visible_missions"),
                 Prefetch("planned_contributions",
-                         queryset=PlannedContribution.objects.visible_to(user).select_related("mission")
+                         queryset=PlannedContribution.objects.visible_to(user).with_visible(user, "mission")
                          .order_by("start", "key"), to_attr="visible_plans"),
-                Prefetch("contributions", queryset=Contribution.objects.visible_to(user).select_related("mission"),
-                         to_attr="visible_contributions"))
+                Prefetch("contributions", queryset=Contribution.objects.visible_to(user)
+                         .with_visible(user, "mission"), to_attr="visible_contributions"))
             .get(key=key))
 
 
@@ -286,7 +287,9 @@ def mission_contributions(*, user: Any, mission: Mission) -> list[Contribution]:
 
 
 def contribution_get(*, user: Any, key: str) -> Contribution:
-    return Contribution.objects.visible_to(user).select_related("mission").get(key=key)
+    """One contribution; its mission reads as None when the user may not see it (a mission
+    classified above them can have unclassified contributions)."""
+    return Contribution.objects.visible_to(user).with_visible(user, "mission").get(key=key)
 
 
 def contribution_roles(*, user: Any, contribution: Contribution) -> list[Role]:
@@ -307,7 +310,7 @@ def contribution_milestones(*, user: Any, contribution: Contribution) -> list[Mi
 
 
 def contributions_visible(*, user: Any, mission_keys: list[str] | None = None) -> QuerySet[Contribution]:
-    qs = Contribution.objects.visible_to(user).select_related("mission")
+    qs = Contribution.objects.visible_to(user).with_visible(user, "mission")
     qs = in_missions(qs, mission_keys)
     return qs
 
@@ -455,7 +458,8 @@ def personnel_on(*, user: Any, days: list[dt.date],
 def contribution_rotations(*, user: Any, contribution: Contribution,
                            as_of: dt.date | None = None) -> list[RoleRotation]:
     """The rotation analysis of the contribution's roles: postings, overlaps and handover gaps."""
-    analysis = rotation_analysis(user=user, mission_keys=[contribution.mission.key], as_of=as_of)
+    mission = linked(contribution, "mission")
+    analysis = rotation_analysis(user=user, mission_keys=[mission.key] if mission else None, as_of=as_of)
     return [rotation for rotation in analysis.roles if rotation.role.contribution_id == contribution.pk]
 
 

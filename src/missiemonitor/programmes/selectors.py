@@ -15,6 +15,6 @@ def programme_list(*, user: Any) -> QuerySet[Programme]:
     from missiemonitor.results.models import Indicator
 
     indicators = Indicator.objects.visible_to(user).order_by("key")
-    return (Programme.objects.visible_to(user).select_related("mission", "partner", "parent")
+    return (Programme.objects.visible_to(user).with_visible(user, "mission", "partner", "parent")
             .prefetch_related(Prefetch("indicators", queryset=indicators, to_attr="visible_indicators"))
             .order_by("area", "name", "key"))

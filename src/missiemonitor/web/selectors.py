@@ -75,8 +75,8 @@ def search_records(*, user: Any, query: str) -> dict[str, list[Any]]:
                 any_field |= Q(**{f"{field}__icontains": word})
             condition &= any_field
         qs = model.objects.visible_to(user).filter(condition)
-        if related:
-            qs = qs.select_related(*related)
+        if related:  # a mission or contribution the user may not see reads as None
+            qs = qs.with_visible(user, *related)
         results[group] = list(qs[: SEARCH_LIMIT + 1])
     return results
 

@@ -32,6 +32,8 @@ def read_text(path: Path, *, max_bytes: int | None = None) -> str:
             f"the file is {size / 1_000_000:.1f} MB; the limit is {limit / 1_000_000:.1f} MB "
             "(set MM_DATASET_MAX_BYTES or --max-bytes to allow larger files)"))], name)
     raw = path.read_bytes()
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in raw[:2]:
+        raise DatasetError([DatasetIssue(1, "", "UTF-16 text; save the file as UTF-8")], name)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

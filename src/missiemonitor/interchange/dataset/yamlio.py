@@ -3,7 +3,9 @@
 Values come back as plain Python objects wrapped so that every mapping and list remembers
 where it and its items started. Numbers that are not integers become ``Decimal`` from their
 own text, so no amount is ever rounded through a float. Anchors and aliases are refused (they
-make "billion laughs" files possible and a dataset has no use for them).
+make "billion laughs" files possible and a dataset has no use for them), and so are tags
+other than the plain types a dataset uses (``!!python/object``, ``!!binary``, ``!custom``, merge
+keys): nothing in a file can ask for more than text, numbers, dates, lists and mappings.
 """
 
 from __future__ import annotations
@@ -30,6 +32,10 @@ BOOL_TAG = "tag:yaml.org,2002:bool"
 NULL_TAG = "tag:yaml.org,2002:null"
 STR_TAG = "tag:yaml.org,2002:str"
 TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+SEQ_TAG = "tag:yaml.org,2002:seq"
+MAP_TAG = "tag:yaml.org,2002:map"
+MAX_DEPTH = 50  # a dataset nests a handful of levels; the reader recurses per level
+ALLOWED_TAGS = frozenset({NULL_TAG, BOOL_TAG, INT_TAG, FLOAT_TAG, STR_TAG, TIMESTAMP_TAG, SEQ_TAG, MAP_TAG})
 
 
 class YamlMap(dict):
@@ -78,6 +84,9 @@ def _scalar(node: ScalarNode) -> Any:
 
 
 def _convert(node: Node) -> Any:
+    if node.tag not in ALLOWED_TAGS:
+        tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+        raise YamlParseError(DatasetIssue(node.start_mark.line + 1, "", f"the YAML tag {tag} is not allowed"))
     if isinstance(node, ScalarNode):
         return _scalar(node)
     if isinstance(node, SequenceNode):
@@ -115,6 +124,11 @@ def parse_yaml(text: str) -> Any:
             root = loader.get_single_node()
         finally:
             loader.dispose()
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow, such as NUL
+        line = text[: exc.position].count("\n") + 1
+        char = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
+        raise YamlParseError(DatasetIssue(
+            line, "", f"not valid YAML: the control character {char} is not allowed")) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -129,21 +143,26 @@ def parse_yaml(text: str) -> Any:
 
 
 def _refuse_aliases(node: Node, seen: set[int]) -> None:
-    # A composed tree with aliases shares node objects; a dataset never needs that.
-    stack = [node]
+    # A composed tree with aliases shares node objects; a dataset never needs that. Nor does it
+    # nest deeper than a few levels: far deeper nesting is refused here, before the tree is
+    # converted (recursively), so that no file can exhaust the stack.
+    stack = [(node, 1)]
     while stack:
-        current = stack.pop()
+        current, depth = stack.pop()
         if id(current) in seen:
             raise YamlParseError(
                 DatasetIssue(current.start_mark.line + 1, "", "YAML anchors and aliases are not allowed")
             )
+        if depth > MAX_DEPTH:
+            raise YamlParseError(DatasetIssue(
+                current.start_mark.line + 1, "", f"nested deeper than {MAX_DEPTH} levels"))
         seen.add(id(current))
         if isinstance(current, SequenceNode):
-            stack.extend(current.value)
+            stack.extend((child, depth + 1) for child in current.value)
         elif isinstance(current, MappingNode):
             for key_node, value_node in current.value:
-                stack.append(key_node)
-                stack.append(value_node)
+                stack.append((key_node, depth + 1))
+                stack.append((value_node, depth + 1))
 
 
 # --- writing ---------------------------------------------------------------------------------

@@ -155,8 +155,11 @@ class ProgressData:
     queries, whatever the number of objectives."""
 
     def __init__(self, *, user: Any, objectives: QuerySet, until: dt.date) -> None:
+        # the framework's mission through the visibility rule: a mission classified above the
+        # user reads as None (its objectives may be unclassified)
         self.objectives: list[LongTermObjective] = list(objectives.select_related(
-            "framework_version__scale", "framework_version__framework__mission"))
+            "framework_version__scale", "framework_version__framework").with_visible(
+            user, "framework_version__framework__mission"))
         lto_ids = objectives.values("pk")
         framework_ids = objectives.values("framework_version__framework_id")
         self.conditions: dict[int, list[Condition]] = defaultdict(list)

@@ -82,7 +82,8 @@ def assessment_get(*, user: Any, key: str) -> ConditionAssessment:
     evidence = Evidence.objects.visible_to(user).select_related(
         "finding", "observation", "field_report", "document").order_by("key")
     return (ConditionAssessment.objects.visible_to(user)
-            .select_related("condition__objective__framework_version__scale", "level", "assessor", "reviewer")
+            .select_related("condition__objective__framework_version", "level", "assessor", "reviewer")
+            .with_visible(user, "mission", "condition__objective__framework_version__scale")
             .prefetch_related(Prefetch("evidence", queryset=evidence, to_attr="visible_evidence"))
             .get(key=key))
 
@@ -98,10 +99,10 @@ def frameworks_overview(*, user: Any) -> QuerySet[Framework]:
     """Results frameworks with their versions (``visible_versions``, by issue date) and those
     with their long-term objectives (``visible_objectives``), to be paged."""
     objectives = LongTermObjective.objects.visible_to(user).order_by("order", "key")
-    versions = (FrameworkVersion.objects.visible_to(user).select_related("scale")
+    versions = (FrameworkVersion.objects.visible_to(user).with_visible(user, "scale")
                 .prefetch_related(Prefetch("objectives", queryset=objectives, to_attr="visible_objectives"))
                 .order_by("issued", "key"))
-    return (Framework.objects.visible_to(user).select_related("mission")
+    return (Framework.objects.visible_to(user).with_visible(user, "mission")
             .prefetch_related(Prefetch("versions", queryset=versions, to_attr="visible_versions"))
             .order_by("mission__key", "key"))
 
@@ -109,11 +110,11 @@ def frameworks_overview(*, user: Any) -> QuerySet[Framework]:
 def indicator_get(*, user: Any, key: str) -> Indicator:
     """One indicator with what it belongs to and its targets."""
     return (Indicator.objects.visible_to(user)
-            .select_related("mission", "contribution", "programme", "objective", "log_dimension")
+            .with_visible(user, "mission", "contribution", "programme", "objective", "log_dimension")
             .prefetch_related("targets").get(key=key))
 
 
 def indicator_observation_list(*, user: Any, indicator: Indicator) -> QuerySet[Observation]:
     """All observations of an indicator (every disaggregation), newest period first, to be paged."""
-    return (Observation.objects.visible_to(user).filter(indicator=indicator).select_related("source")
+    return (Observation.objects.visible_to(user).filter(indicator=indicator).with_visible(user, "source")
             .order_by("-start", "-end", "key"))

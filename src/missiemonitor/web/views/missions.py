@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from missiemonitor.context.selectors import incidents_of, recent_events, threat_assessments_in
+from missiemonitor.core.visibility import linked
 from missiemonitor.missions import selectors
 from missiemonitor.missions.models import (
     Asset,
@@ -99,7 +100,7 @@ def contribution_detail(request: HttpRequest, key: str) -> HttpResponse:
     field_reports = fieldreports_of(user=user, contribution=contribution)
     context = {
         "contribution": contribution,
-        "mission": contribution.mission,
+        "mission": linked(contribution, "mission"),  # None: a mission the user may not see
         "period": period,
         "rotations": rotations,
         "milestones": milestones,

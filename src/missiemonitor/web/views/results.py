@@ -21,6 +21,7 @@ from missiemonitor.core.permissions import (
     can_return,
     can_submit,
 )
+from missiemonitor.core.visibility import linked
 from missiemonitor.core.workflow import ServiceError
 from missiemonitor.missions.selectors import missions_visible
 from missiemonitor.results import services
@@ -161,7 +162,7 @@ def assessment_detail(request: HttpRequest, key: str) -> HttpResponse:
         "can_submit": can_submit(user, assessment),
         "can_delete": can_delete(user, assessment),
         "review_trail": review_trail(user=user, record=assessment),
-        "board_url": reverse("objectives") + (f"?mission={assessment.mission.key}" if assessment.mission_id else ""),
+        "board_url": reverse("objectives") + (f"?mission={mission.key}" if (mission := linked(assessment, "mission")) else ""),
     }
     return render_page(request, "results/assessment_detail.html", context,
                        shown=[assessment, assessment.visible_evidence], status=status)

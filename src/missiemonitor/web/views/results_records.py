@@ -54,7 +54,9 @@ def indicator_detail(request: HttpRequest, key: str) -> HttpResponse:
 
 
 def _objective_url(record) -> str:
-    if record.mission_id:
+    # The mission's page, when whoever may see the objective may see its mission: a mission
+    # classified higher than the objective is not named (the board is).
+    if record.mission_id and record.mission.classification <= record.classification:
         return reverse("mission", args=[record.mission.key])
     return reverse("objectives")
 

@@ -14,6 +14,7 @@ from missiemonitor.audit.context import cli_command
 from missiemonitor.core.principals import SYSTEM
 from missiemonitor.core.progress import command_progress
 from missiemonitor.interchange.logs import LogImportError, log_import_csv
+from missiemonitor.interchange.management.commands._halfway import counting
 from missiemonitor.results.models.indicators import LogKind
 
 
@@ -23,6 +24,16 @@ def _default_batch(path: Path) -> str:
         for chunk in iter(lambda: handle.read(1 << 20), b""):
             digest.update(chunk)
     return f"{path.name[:80]}@{digest.hexdigest()[:12]}"
+
+
+def _first_bad_byte(path: Path) -> str:
+    """``FILE:LINE`` of the first byte that is not UTF-8 (the stream reports it by chunk)."""
+    raw = path.read_bytes()
+    try:
+        raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return f"{path}:{raw[: exc.start].count(b'\n') + 1} (byte {exc.start + 1})"
+    return str(path)
 
 
 def _count_rows(path: Path) -> int:
@@ -56,19 +67,20 @@ class Command(BaseCommand):
         try:
             with command_progress(self, options, f"importing {kind} log", total=total,
                                   unit="rows") as bar:
+                step = counting(total or 0, bar.update)
                 if from_stdin:
                     stream = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8-sig", newline="")
                     result = log_import_csv(kind=kind, stream=stream, user=SYSTEM, batch=batch,
-                                            filename="<stdin>", progress=bar.update)
+                                            filename="<stdin>", progress=step)
                 else:
                     with file.open(encoding="utf-8-sig", newline="") as stream:
                         result = log_import_csv(kind=kind, stream=stream, user=SYSTEM,
-                                                batch=batch, filename=str(file),
-                                                progress=bar.update)
+                                                batch=batch, filename=str(file), progress=step)
         except LogImportError as exc:
             raise CommandError(exc.summary()) from None
-        except UnicodeDecodeError as exc:
-            raise CommandError(f"{file}: not UTF-8 text ({exc}); nothing was written.") from None
+        except UnicodeDecodeError:
+            where = "<stdin>" if from_stdin else _first_bad_byte(file)
+            raise CommandError(f"{where}: not UTF-8 text; nothing was written.") from None
         per = ", ".join(f"{key}: {count}" for key, count in sorted(result.by_contribution.items()))
         self.stdout.write(ngettext(
             "%(file)s: %(rows)s %(kind)s row imported as batch %(batch)r (%(per)s)",

@@ -6,6 +6,7 @@ from missiemonitor.audit.context import cli_command
 from missiemonitor.core.progress import command_progress
 from missiemonitor.interchange.dataset import dataset_load
 from missiemonitor.interchange.dataset.errors import DatasetError
+from missiemonitor.interchange.management.commands._halfway import counting
 
 
 class Command(BaseCommand):
@@ -21,14 +22,21 @@ class Command(BaseCommand):
     @cli_command("load")
     def handle(self, *args, file: Path, dry_run: bool, max_bytes: int | None, **options):
         bar = command_progress(self, options, f"validating {file.name}")
+        step = None
 
         def on_validated(total: int) -> None:
+            nonlocal step
             bar.phase(f"loading {file.name}", total=total, unit="records")
+            step = counting(total, bar.update)
+
+        def progress(n: int) -> None:
+            if step is not None:
+                step(n)
 
         try:
             with bar:
                 stats = dataset_load(path=file, max_bytes=max_bytes, dry_run=dry_run,
-                                     progress=bar.update, on_validated=on_validated)
+                                     progress=progress, on_validated=on_validated)
         except DatasetError as exc:
             raise CommandError(exc.summary()) from None
         if stats is None:

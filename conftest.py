@@ -8,6 +8,7 @@ binaries the run is skipped with a message, except under ``CI=true``, where that
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import tempfile
@@ -17,6 +18,16 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent
 _server = {}
+# The production hasher (PBKDF2) spends a good part of a second on every user made and every
+# sign-in; the tests check who may sign in, not the hasher's cost.
+FAST_PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Connections of the live server's threads live as long as their HTTP connection (as in
+# production, where CONN_MAX_AGE is 60), instead of a new PostgreSQL connection per request.
+CONN_MAX_AGE = 60
+# The tests' tables hold a handful of rows, but without statistics the planner may guess large
+# costs and JIT-compile a query (a tenth of a second or more); with nothing to replicate, the
+# WAL only needs what crash recovery would (creating and truncating tables writes less).
+TEST_SERVER_OPTIONS = "-c jit=off -c wal_level=minimal -c max_wal_senders=0"
 
 
 def pytest_addoption(parser):
@@ -42,7 +53,8 @@ def _start_server() -> dict:
         pytest.exit(message, returncode=0)
     base = Path(tempfile.mkdtemp(prefix="mm-pg-"))
     port = get_port(None)
-    executor = pg_executor(base=base, port=port, dbname="missiemonitor", binaries=pg_bin)
+    executor = pg_executor(base=base, port=port, dbname="missiemonitor", binaries=pg_bin,
+                           options=TEST_SERVER_OPTIONS)
     try:
         executor.start()
     except Exception as exc:  # a failure to start PostgreSQL fails the run
@@ -78,17 +90,36 @@ def pytest_configure(config):
     # whitenoise serves collected files from STATIC_ROOT (the tests find theirs through the
     # finders); on a fresh clone the folder does not exist yet and every request would warn.
     Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
+    settings.PASSWORD_HASHERS = FAST_PASSWORD_HASHERS
+    from django.contrib.auth.hashers import get_hashers, get_hashers_by_algorithm
+
+    get_hashers.cache_clear()
+    get_hashers_by_algorithm.cache_clear()
     if config.getoption("postgres"):
         db = _start_server()
         from asgiref.local import Local
-        from django.conf import settings
         from django.db import connections
 
-        settings.DATABASES["default"] = {**db, "CONN_MAX_AGE": 0, "OPTIONS": {}}
+        settings.DATABASES["default"] = {**db, "CONN_MAX_AGE": CONN_MAX_AGE, "OPTIONS": {}}
         connections.__dict__.pop("settings", None)  # forget the cached SQLite settings
         connections._settings = None
         connections._connections = Local(connections.thread_critical)
         config.pluginmanager.register(_Banner(db), "mm-postgres-banner")
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """pytest-django's test databases; before they are dropped, on PostgreSQL, the connections
+    that live-server threads may still hold are ended (DROP DATABASE refuses while any is open)."""
+    yield
+    from django.db import DatabaseError, connection
+
+    if connection.vendor == "postgresql":
+        with django_db_blocker.unblock(), contextlib.suppress(DatabaseError), connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
 
 
 def pytest_unconfigure(config):

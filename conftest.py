@@ -4,6 +4,10 @@
 ``MM_TEST_DATABASE_URL``, or else a throwaway server started from the local binaries with
 pytest-postgresql's executor (as the ``postgres`` system user when the run is root). Without
 binaries the run is skipped with a message, except under ``CI=true``, where that fails.
+
+With pytest-xdist (``-n``), the controlling process starts the one server and hands its address
+to the workers; pytest-django gives each worker a database of its own (``test_missiemonitor_gw0``,
+...). How the tests are spread over the workers is in ``missiemonitor.testing.parallel``.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent
 _server = {}
+pytest_plugins = ["missiemonitor.testing.parallel"]
 # The production hasher (PBKDF2) spends a good part of a second on every user made and every
 # sign-in; the tests check who may sign in, not the hasher's cost.
 FAST_PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -34,13 +39,16 @@ def pytest_addoption(parser):
     parser.addoption("--postgres", action="store_true", help="Run against PostgreSQL.")
 
 
-def _start_server() -> dict:
+def _start_server(config) -> dict:
     import dj_database_url
     from port_for import get_port
 
     from missiemonitor.testing.postgres import pg_bin as find_pg_bin
     from missiemonitor.testing.postgres import pg_executor
 
+    worker = getattr(config, "workerinput", None)
+    if worker is not None and "mm_postgres" in worker:  # an xdist worker: the controller's server
+        return worker["mm_postgres"]
     url = os.environ.get("MM_TEST_DATABASE_URL")
     if url:
         return dj_database_url.parse(url)
@@ -96,7 +104,8 @@ def pytest_configure(config):
     get_hashers.cache_clear()
     get_hashers_by_algorithm.cache_clear()
     if config.getoption("postgres"):
-        db = _start_server()
+        db = _start_server(config)
+        _server["db"] = db
         from asgiref.local import Local
         from django.db import connections
 
@@ -105,6 +114,13 @@ def pytest_configure(config):
         connections._settings = None
         connections._connections = Local(connections.thread_critical)
         config.pluginmanager.register(_Banner(db), "mm-postgres-banner")
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node):
+    """pytest-xdist, in the controller: tell a worker where the PostgreSQL server is."""
+    if "db" in _server:
+        node.workerinput["mm_postgres"] = _server["db"]
 
 
 @pytest.fixture(scope="session")

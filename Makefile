@@ -29,12 +29,17 @@ $(STAMP): pyproject.toml
 demo: venv
 	$(BIN)/missiemonitor demo
 
+# Both passes run on every core (pytest-xdist, one database per worker) and end with their 15
+# slowest tests, so that slowness stays visible. MM_TEST_WORKERS=0 runs in one process.
+MM_TEST_WORKERS ?= auto
+PYTEST := $(BIN)/pytest -q -n $(MM_TEST_WORKERS) --durations=15
+
 test: venv
-	$(BIN)/pytest -q
+	$(PYTEST)
 	$(MAKE) --no-print-directory test-postgres
 
 test-postgres: venv
-	$(BIN)/pytest -q --postgres
+	$(PYTEST) --postgres
 
 lint: venv
 	$(BIN)/ruff check src bench scripts

@@ -27,8 +27,9 @@ def pg_bin() -> str | None:
     return str(Path(pg_ctl).parent) if pg_ctl else None
 
 
-def pg_executor(*, base: Path, port: int, dbname: str, binaries: str) -> Any:
-    """An executor (not started) for a server with its data and socket under ``base``."""
+def pg_executor(*, base: Path, port: int, dbname: str, binaries: str, options: str = "") -> Any:
+    """An executor (not started) for a server with its data and socket under ``base``;
+    ``options`` are further ``-c name=value`` settings."""
     from pytest_postgresql.executors import PostgreSQLExecutor
 
     os.environ["MM_PG_BIN"] = binaries
@@ -45,5 +46,5 @@ def pg_executor(*, base: Path, port: int, dbname: str, binaries: str) -> Any:
         startparams="-w",
         dbname=dbname,
         user="postgres",
-        postgres_options="-c fsync=off -c synchronous_commit=off -c full_page_writes=off",
+        postgres_options=f"-c fsync=off -c synchronous_commit=off -c full_page_writes=off {options}".strip(),
     )

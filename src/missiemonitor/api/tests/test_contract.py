@@ -35,7 +35,8 @@ def generated(tmp_path_factory) -> str:
 
 @pytest.fixture(scope="module")
 def contract() -> dict:
-    return yaml.safe_load(CONTRACT.read_text())
+    # The C build of the safe loader reads the same document, in a fifth of the time.
+    return yaml.load(CONTRACT.read_text(), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506
 
 
 def test_committed_contract_matches_the_code(generated):

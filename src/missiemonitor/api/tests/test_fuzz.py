@@ -8,9 +8,12 @@ and every answer (status, content type, headers, body) as the contract says. Gen
 derandomized, so a run is reproducible; a failure prints the request to replay (curl).
 
 The requests are generated in a separate process (``fuzz_client``) while this process serves
-them, so both cores work. Speed: the full fuzz runs on SQLite; ``pytest --postgres`` runs every
-operation with ``MM_FUZZ_EXAMPLES_POSTGRES`` examples (10 by default) to catch errors of that
-database without doubling the suite's time. ``MM_FUZZ_EXAMPLES=0`` skips the fuzz.
+them. Client and server take turns, so one fuzz keeps one core busy: the operations are split
+into ``MM_FUZZ_PARTS`` parts (4 by default), each a test of its own with its own server, world
+and client, which pytest-xdist runs side by side; together the parts fuzz every operation with
+the same examples as one run would. Speed: the full fuzz runs on SQLite; ``pytest --postgres``
+runs every operation with ``MM_FUZZ_EXAMPLES_POSTGRES`` examples (10 by default) to catch errors
+of that database without doubling the suite's time. ``MM_FUZZ_EXAMPLES=0`` skips the fuzz.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from missiemonitor.api.tests import fuzz_client
 from missiemonitor.api.tests.world import build_world
 
 CONTRACT = Path(__file__).resolve().parents[4] / "docs" / "openapi.yaml"
+PARTS = max(1, int(os.environ.get("MM_FUZZ_PARTS", "4")))
 
 
 def _examples() -> int:
@@ -39,8 +43,9 @@ def _examples() -> int:
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("part", range(PARTS), ids=lambda part: f"part{part + 1}of{PARTS}")
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_every_operation_survives_fuzzing(live_server, quiet_request_log, settings, tmp_path):
+def test_every_operation_survives_fuzzing(part, live_server, quiet_request_log, settings, tmp_path):
     """Zero 5xx and zero contract violations over every operation, as two users."""
     examples = _examples()
     if examples <= 0:
@@ -62,6 +67,7 @@ def test_every_operation_survives_fuzzing(live_server, quiet_request_log, settin
                 "tokens": tokens,
                 "keys": world.keys,
                 "examples": examples,
+                "part": [part, PARTS],
             }
         )
     )

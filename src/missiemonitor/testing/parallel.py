@@ -8,7 +8,7 @@ by the root ``conftest.py``. With ``-n`` and no ``--dist`` of one's own, the mod
   ``xdist_group``.
 * The order is kept as pytest-django sets it: database tests, then transactional ones (which
   empty the database after them, so no database test may follow one on the same worker), then
-  the rest. Within each of those phases the longest work comes first (the fuzz parts, then the
+  the rest; the transactional tests that reload the migrations' rows come first of their phase. Within each of those phases the longest work comes first (the fuzz parts, then the
   browser tests, then the other groups), so that no worker is left with a long test at the end.
 
 xdist's own ``loadgroup`` reads the groups from test ids that it rewrites, which pytest 9.2 no
@@ -82,13 +82,22 @@ def _rank(item: pytest.Item, group: str | None) -> int:
 
 # --- In the workers -----------------------------------------------------------------------------
 
+def _serialized(item: pytest.Item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    return bool(marker is not None and marker.kwargs.get("serialized_rollback"))
+
+
 @pytest.hookimpl(tryfirst=True)  # before pytest-django sorts the items by phase (a stable sort)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    # Transactional tests that reload the migrations' rows (serialized_rollback) come before the
+    # other transactional tests: those empty the tables and let post_migrate make the content
+    # types again, under new ids, which the serialized rows would then collide with.
     worker = getattr(config, "workerinput", None)
     if worker is None or GROUPS_DIR not in worker:
+        items.sort(key=lambda item: not _serialized(item))
         return
     groups = {item.nodeid: group_of(item) for item in items}
-    items.sort(key=lambda item: _rank(item, groups[item.nodeid]))
+    items.sort(key=lambda item: (not _serialized(item), _rank(item, groups[item.nodeid])))
     target = Path(worker[GROUPS_DIR]) / f"{worker['workerid']}.json"
     partial = target.with_suffix(".partial")
     partial.write_text(json.dumps({nodeid: group for nodeid, group in groups.items() if group}))

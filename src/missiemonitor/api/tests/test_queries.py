@@ -1,5 +1,6 @@
 """The query count of every list is constant: the same for one record per page as for a
-hundred, and the same with twenty times the data."""
+hundred, and the same with five times the data (a query per row would show at any
+multiple)."""
 
 from __future__ import annotations
 
@@ -57,24 +58,24 @@ def test_list_queries_do_not_grow_with_page_size_or_data():
         prefix: count(client, prefix, {**query, "page_size": 100})
         for prefix, query in list_endpoints()
     }
-    add_copies(world, range(1, 20))
-    twenty = {
+    add_copies(world, range(1, 5))
+    five = {
         prefix: count(client, prefix, {**query, "page_size": 100})
         for prefix, query in list_endpoints()
     }
     failures = []
     for prefix in one:
         queries_1x, rows_1x = one[prefix]
-        queries_20x, rows_20x = twenty[prefix]
+        queries_5x, rows_5x = five[prefix]
         if prefix in small and small[prefix][0] != queries_1x:
             failures.append(
                 f"{prefix}: {small[prefix][0]} queries for 1 row, {queries_1x} for a page"
             )
-        if queries_20x != queries_1x:
+        if queries_5x != queries_1x:
             failures.append(
                 f"{prefix}: {queries_1x} queries at 1x ({rows_1x} rows), "
-                f"{queries_20x} at 20x ({rows_20x} rows)"
+                f"{queries_5x} at 5x ({rows_5x} rows)"
             )
         if prefix not in {"tokens", "missions"} and rows_1x:  # two missions, one token
-            assert rows_20x > rows_1x, prefix  # the data really grew
+            assert rows_5x > rows_1x, prefix  # the data really grew
     assert not failures, "\n".join(failures)

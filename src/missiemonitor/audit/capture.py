@@ -96,18 +96,29 @@ def plain(value: Any) -> Any:
     return smart_str(value)
 
 
-def _reference_keys(field: models.Field, pks: Iterable[Any]) -> dict[Any, str]:
+def _reference_keys(field: models.Field, pks: Iterable[Any],
+                    instance: models.Model | None = None) -> dict[Any, str]:
+    """The keys of the records ``pks`` name; the one ``instance`` holds already is not read
+    again (a new record's references usually are)."""
     related = field.related_model
-    wanted = {pk for pk in pks if pk not in (None, "")}
-    if not wanted:
-        return {}
-    found = related._base_manager.filter(pk__in=wanted)
-    return {str(obj.pk): reference_text(related, obj) for obj in found}
+    wanted = {str(pk) for pk in pks if pk not in (None, "", "None")}
+    keys: dict[Any, str] = {}
+    if instance is not None and field.is_cached(instance):
+        held = field.get_cached_value(instance)
+        if held is not None and str(held.pk) in wanted:
+            keys[str(held.pk)] = reference_text(related, held)
+            wanted.discard(str(held.pk))
+    if wanted:
+        found = related._base_manager.filter(pk__in=wanted)
+        keys.update({str(obj.pk): reference_text(related, obj) for obj in found})
+    return keys
 
 
-def field_changes(model: type[models.Model], diff: dict[str, Any] | None) -> dict[str, list[Any]]:
+def field_changes(model: type[models.Model], diff: dict[str, Any] | None,
+                  instance: models.Model | None = None) -> dict[str, list[Any]]:
     """django-auditlog's diff (``{field: (old, new)}``, references as ids) with references as
-    keys and every value plain JSON."""
+    keys and every value plain JSON; ``instance`` (the record written) lends the references it
+    holds."""
     result: dict[str, list[Any]] = {}
     for name, (old, new) in (diff or {}).items():
         if name in SKIPPED:
@@ -122,7 +133,7 @@ def field_changes(model: type[models.Model], diff: dict[str, Any] | None) -> dic
         if not getattr(field, "concrete", False):
             continue  # a reverse relation (django-auditlog lists them for creates and deletes)
         if field.is_relation and (field.many_to_one or field.one_to_one):
-            keys = _reference_keys(field, [old, new])
+            keys = _reference_keys(field, [old, new], instance)
             old = keys.get(str(old), plain(old)) if old not in (None, "None") else None
             new = keys.get(str(new), plain(new)) if new not in (None, "None") else None
             result[name] = [old, new]
@@ -204,7 +215,7 @@ def entry_from_signal(manager: Any, instance: models.Model, diff: dict[str, Any]
         operation = "add" if action == Action.CREATE else "remove"
         changes = {list_name: {"type": "m2m", operation: [reference_text(type(target), target)]}}
         return manager.create_entry(record_entry(owner, action=Action.UPDATE, changes=changes))
-    changes = field_changes(model, diff)
+    changes = field_changes(model, diff, instance)
     if not changes and not force_log:
         return None
     if is_part(model):

@@ -24,6 +24,7 @@ from django.db import models
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from missiemonitor.audit.capture import audited_models
 from missiemonitor.audit.models import Action, AuditEntry, Channel
 from missiemonitor.core.models import Record
 from missiemonitor.core.permissions import can_manage_users
@@ -237,7 +238,10 @@ def _describe_part(model: type[models.Model], name: str, item: dict[str, Any]) -
 
 def entries_visible_to(user: Any) -> models.QuerySet[AuditEntry]:
     """Entries for lists across records (the admin): by the classification and mission each
-    entry kept of its record; entries of accounts only for those who manage users."""
+    entry kept of its record, and, for a record that still exists, only when the user may see
+    it now (as history is read: a record raised above the user's clearance since, moved to
+    another mission, or citing what the user may not see, has no entries for them); entries of
+    accounts only for those who manage users."""
     if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
         return AuditEntry.objects.none()
     entries = AuditEntry.objects.filter(record_classification__lte=user.clearance)
@@ -246,4 +250,16 @@ def entries_visible_to(user: Any) -> models.QuerySet[AuditEntry]:
                                  | models.Q(record_mission_id__in=list(user.mission_ids)))
     if not can_manage_users(user):
         entries = entries.exclude(content_type__app_label="accounts")
-    return entries
+    return entries.exclude(_existing_records_hidden_from(user))
+
+
+def _existing_records_hidden_from(user: Any) -> models.Q:
+    """Entries of records that exist and that ``user`` may not see (one subquery per kind)."""
+    hidden = models.Q()
+    for model in audited_models():
+        if not issubclass(model, Record):
+            continue
+        visible = model.objects.visible_to(user).values("pk")
+        hidden |= models.Q(content_type=ContentType.objects.get_for_model(model),
+                           object_id__in=model._base_manager.exclude(pk__in=visible).values("pk"))
+    return hidden

@@ -6,8 +6,9 @@
 * An entry written while the record was classified above the reader's clearance (the higher
   of before and after: a declassification is shown without its values too) shows which fields
   changed, not their values.
-* A change whose old or new value names a record the reader may not see (a reference, or a
-  list of references) shows "changed" without its values.
+* A change whose old or new value names a record the reader may not see (a reference, a
+  list of references, or a reference of an item of a nested list) shows "changed" without its
+  values.
 """
 
 from __future__ import annotations
@@ -167,6 +168,8 @@ def _visible_references(user: Any, model: type[models.Model],
     wanted: dict[type[models.Model], set[str]] = defaultdict(set)
     for entry in entries:
         for name, change in (entry.changes or {}).items():
+            for related, keys in _part_references(model, name, change).items():
+                wanted[related].update(keys)
             related = _record_model(model, name)
             if related is None:
                 continue
@@ -174,6 +177,21 @@ def _visible_references(user: Any, model: type[models.Model],
     return {related: set(related.objects.visible_to(user).filter(key__in=keys)
                          .values_list("key", flat=True))
             for related, keys in wanted.items() if keys}
+
+
+def _part_references(model: type[models.Model], name: str, change: Any) -> dict[type[models.Model], list[str]]:
+    """The keys of records the items of a nested list name (a programme transaction's
+    receiver), by the model of the records."""
+    part = getattr(_field(model, name), "related_model", None)
+    if part is None or not isinstance(change, dict) or change.get("type") != "part":
+        return {}
+    found: dict[type[models.Model], list[str]] = defaultdict(list)
+    for item in change.get("items", []):
+        for field_name, pair in (item.get("changes") or {}).items():
+            related = _record_model(part, field_name)
+            if related is not None:
+                found[related] += _keys_of(pair)
+    return found
 
 
 def _keys_of(change: Any) -> list[str]:
@@ -206,6 +224,9 @@ def _field_change(model: type[models.Model], name: str, change: Any, hidden: boo
     label = str(getattr(f, "verbose_name", name)) if f is not None else name
     related = _record_model(model, name)
     if related is not None and any(k not in visible.get(related, set()) for k in _keys_of(change)):
+        hidden = True
+    if any(k not in visible.get(part_related, set())
+           for part_related, keys in _part_references(model, name, change).items() for k in keys):
         hidden = True
     if hidden:
         return FieldChange(name=name, label=label, hidden=True)

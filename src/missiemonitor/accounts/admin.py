@@ -1,9 +1,12 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_totp.admin import TOTPDeviceAdmin as OtpTOTPDeviceAdmin
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from missiemonitor.accounts.models import ApiToken, MissionMembership, User
-from missiemonitor.accounts.tokens import token_revoke
+from missiemonitor.accounts.tokens import token_revoke_as
 from missiemonitor.core.admin import VisibleMixin
 from missiemonitor.core.permissions import can_manage_users
 
@@ -53,9 +56,10 @@ class UserAdmin(ManagedByUserAdmins, BaseUserAdmin):
 
 
 @admin.register(ApiToken)
-class ApiTokenAdmin(admin.ModelAdmin):
+class ApiTokenAdmin(ManagedByUserAdmins, admin.ModelAdmin):
     """Tokens are created with ``missiemonitor token create`` or the API (the secret is shown
-    once); here they can be inspected and revoked."""
+    once); here those who manage users inspect them and revoke those of the users they may
+    change (:func:`~missiemonitor.accounts.tokens.token_revoke_as`, as on a user's page)."""
 
     list_display = ("prefix", "name", "user", "scope", "created_at", "expires_at", "revoked_at",
                     "last_used_at")
@@ -70,5 +74,33 @@ class ApiTokenAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Revoke the selected tokens"))
     def revoke(self, request, queryset):
-        for token in queryset:
-            token_revoke(token=token)
+        refusals = set()
+        for token in queryset.select_related("user"):
+            try:
+                token_revoke_as(actor=request.user, owner=token.user, prefix=token.prefix)
+            except PermissionDenied as exc:
+                refusals.add(str(exc))
+        for refusal in sorted(refusals):
+            self.message_user(request, refusal, messages.ERROR)
+
+
+if admin.site.is_registered(TOTPDevice):  # django-otp's own lets anyone with its permissions edit
+    admin.site.unregister(TOTPDevice)
+
+
+@admin.register(TOTPDevice)
+class TOTPDeviceAdmin(ManagedByUserAdmins, OtpTOTPDeviceAdmin):
+    """Authenticator apps, for those who manage users to look at. Nobody adds, changes or deletes
+    one here, whatever their permissions say: the owner sets one up on their account page, and
+    an administrator removes a user's with "reset" on the user's page, under the rules of
+    :mod:`missiemonitor.accounts.twofactor` (not for users cleared above them). A key is never
+    shown (``OTP_ADMIN_HIDE_SENSITIVE_DATA``)."""
+
+    def has_add_permission(self, request, *args):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -6,8 +6,9 @@
 * An entry written while the record was classified above the reader's clearance (the higher
   of before and after: a declassification is shown without its values too) shows which fields
   changed, not their values.
-* A change whose old or new value names a record the reader may not see (a reference, or a
-  list of references) shows "changed" without its values.
+* A change whose old or new value names a record the reader may not see (a reference, a
+  list of references, or a reference of an item of a nested list) shows "changed" without its
+  values.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from django.db import models
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from missiemonitor.audit.capture import audited_models
 from missiemonitor.audit.models import Action, AuditEntry, Channel
 from missiemonitor.core.models import Record
 from missiemonitor.core.permissions import can_manage_users
@@ -166,6 +168,8 @@ def _visible_references(user: Any, model: type[models.Model],
     wanted: dict[type[models.Model], set[str]] = defaultdict(set)
     for entry in entries:
         for name, change in (entry.changes or {}).items():
+            for related, keys in _part_references(model, name, change).items():
+                wanted[related].update(keys)
             related = _record_model(model, name)
             if related is None:
                 continue
@@ -173,6 +177,21 @@ def _visible_references(user: Any, model: type[models.Model],
     return {related: set(related.objects.visible_to(user).filter(key__in=keys)
                          .values_list("key", flat=True))
             for related, keys in wanted.items() if keys}
+
+
+def _part_references(model: type[models.Model], name: str, change: Any) -> dict[type[models.Model], list[str]]:
+    """The keys of records the items of a nested list name (a programme transaction's
+    receiver), by the model of the records."""
+    part = getattr(_field(model, name), "related_model", None)
+    if part is None or not isinstance(change, dict) or change.get("type") != "part":
+        return {}
+    found: dict[type[models.Model], list[str]] = defaultdict(list)
+    for item in change.get("items", []):
+        for field_name, pair in (item.get("changes") or {}).items():
+            related = _record_model(part, field_name)
+            if related is not None:
+                found[related] += _keys_of(pair)
+    return found
 
 
 def _keys_of(change: Any) -> list[str]:
@@ -206,6 +225,9 @@ def _field_change(model: type[models.Model], name: str, change: Any, hidden: boo
     related = _record_model(model, name)
     if related is not None and any(k not in visible.get(related, set()) for k in _keys_of(change)):
         hidden = True
+    if any(k not in visible.get(part_related, set())
+           for part_related, keys in _part_references(model, name, change).items() for k in keys):
+        hidden = True
     if hidden:
         return FieldChange(name=name, label=label, hidden=True)
     if isinstance(change, dict) and change.get("type") == "m2m":
@@ -237,7 +259,10 @@ def _describe_part(model: type[models.Model], name: str, item: dict[str, Any]) -
 
 def entries_visible_to(user: Any) -> models.QuerySet[AuditEntry]:
     """Entries for lists across records (the admin): by the classification and mission each
-    entry kept of its record; entries of accounts only for those who manage users."""
+    entry kept of its record, and, for a record that still exists, only when the user may see
+    it now (as history is read: a record raised above the user's clearance since, moved to
+    another mission, or citing what the user may not see, has no entries for them); entries of
+    accounts only for those who manage users."""
     if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
         return AuditEntry.objects.none()
     entries = AuditEntry.objects.filter(record_classification__lte=user.clearance)
@@ -246,4 +271,16 @@ def entries_visible_to(user: Any) -> models.QuerySet[AuditEntry]:
                                  | models.Q(record_mission_id__in=list(user.mission_ids)))
     if not can_manage_users(user):
         entries = entries.exclude(content_type__app_label="accounts")
-    return entries
+    return entries.exclude(_existing_records_hidden_from(user))
+
+
+def _existing_records_hidden_from(user: Any) -> models.Q:
+    """Entries of records that exist and that ``user`` may not see (one subquery per kind)."""
+    hidden = models.Q()
+    for model in audited_models():
+        if not issubclass(model, Record):
+            continue
+        visible = model.objects.visible_to(user).values("pk")
+        hidden |= models.Q(content_type=ContentType.objects.get_for_model(model),
+                           object_id__in=model._base_manager.exclude(pk__in=visible).values("pk"))
+    return hidden

@@ -158,7 +158,7 @@ def spending_by_period(
         else:
             row.amount += item.amount
             row.approximately |= item.approximately
-    return sorted(rows.values(), key=lambda r: (r.start, r.mission.key))
+    return sorted(rows.values(), key=lambda r: (r.start, _mission_key(r.mission)))
 
 
 def totals_by_year(rows: list[SpendingRow]) -> dict[int, Decimal]:

@@ -39,6 +39,7 @@ from django.db.models import Max
 from missiemonitor.context.models import Incident
 from missiemonitor.context.selectors import incidents_of
 from missiemonitor.core.periods import previous_period
+from missiemonitor.core.visibility import can_see
 from missiemonitor.finance.selectors import spending_by_period
 from missiemonitor.missions.scope import in_missions, mission_scope
 from missiemonitor.missions.selectors import personnel_on
@@ -247,6 +248,12 @@ def period_comparison(*, user: Any, start: dt.date, end: dt.date, mission_keys: 
                             items=tuple(items))
 
 
+def _seen(user: Any, mission: Any) -> Any:
+    """The mission a figure is about, or None when the user may not see it (a record they may
+    see can belong to a mission classified above their clearance)."""
+    return mission if mission is not None and can_see(user, mission) else None
+
+
 def _source(record: Any) -> Source:
     return Source(record._meta.label, record.key, record.classification)
 
@@ -263,7 +270,7 @@ def _flight_hours(user, scope, current, previous) -> list[Comparison]:
     for value in now:
         indicator = value.indicator
         items.append(Comparison(
-            subject=FLIGHT_HOURS, kind=COUNT, mission=indicator.mission, record=indicator,
+            subject=FLIGHT_HOURS, kind=COUNT, mission=_seen(user, indicator.mission), record=indicator,
             unit=indicator.unit, current=_indicator_figure(value, levels),
             previous=_indicator_figure(before.get(indicator.pk), levels)))
     return items
@@ -329,10 +336,12 @@ def _spending(user, keys, current, previous) -> list[Comparison]:
     by_mission: dict[int, dict[tuple, Any]] = defaultdict(dict)
     missions = {}
     for row in rows:
-        by_mission[row.mission.pk][(row.start, row.end)] = row
-        missions[row.mission.pk] = row.mission
+        # by the expenditures' mission: a mission the user may not see reads as None (last)
+        pk = row.records[0].mission_id
+        by_mission[pk][(row.start, row.end)] = row
+        missions[pk] = row.mission
     items = []
-    for pk, mission in sorted(missions.items(), key=lambda item: item[1].key):
+    for pk, mission in sorted(missions.items(), key=lambda item: (item[1] is None, getattr(item[1], "key", ""))):
         figures = [_spending_figure(by_mission[pk].get(period)) for period in (current, previous)]
         if figures[0].has_data or figures[1].has_data:
             items.append(Comparison(subject=SPENDING, kind=AMOUNT, mission=mission,
@@ -392,7 +401,7 @@ def _objectives(user, keys, start: dt.date, end: dt.date) -> list[Comparison]:
     for item in objectives_for_period(user=user, start=start, end=end, mission_keys=keys):
         figures = [_progress_figure(progress) for progress in (item.after, item.before)]
         if figures[0].has_data or figures[1].has_data:
-            mission = item.objective.framework_version.framework.mission
+            mission = _seen(user, item.objective.framework_version.framework.mission)
             items.append(Comparison(subject=OBJECTIVE_PROGRESS, kind=SHARE, mission=mission,
                                     record=item.objective, current=figures[0], previous=figures[1]))
     return items

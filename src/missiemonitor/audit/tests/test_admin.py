@@ -44,3 +44,21 @@ def test_the_admin_lists_only_entries_of_records_the_administrator_may_see(admin
     f.ContextEventFactory(key="secret-event", classification=Classification.STG_GEHEIM)
     html = admin_client.get("/admin/audit/auditentry/").content.decode()
     assert "open-event" in html and "secret-event" not in html
+
+
+def test_the_admin_lists_no_entries_of_a_record_the_administrator_may_see_no_longer(admin_client):
+    """An entry keeps the classification and mission its record had; a record raised above the
+    administrator's clearance since, or citing what they may not see, has no entries for them
+    (the authorisation matrix found the key of such a record in the list)."""
+    raised = f.ContextEventFactory(key="raised-event")
+    raised.classification = Classification.STG_GEHEIM
+    raised.save()
+    f.ContextEventFactory(key="open-event")
+    html = admin_client.get("/admin/audit/auditentry/").content.decode()
+    assert "open-event" in html and "raised-event" not in html
+    first = AuditEntry.objects.filter(object_key="raised-event").order_by("sequence").first()
+    assert first.record_classification == Classification.ONGERUBRICEERD
+    assert admin_client.get(f"/admin/audit/auditentry/{first.pk}/change/").status_code == 302
+    raised.delete()  # a deleted record: its entries are read by what they kept
+    html = admin_client.get("/admin/audit/auditentry/").content.decode()
+    assert html.count("raised-event") == 1  # the entry of its creation; not the raise, nor the delete

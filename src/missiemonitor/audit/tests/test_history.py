@@ -113,3 +113,19 @@ def test_the_review_trail_of_a_field_report(people):
         ("submitted", "author", ""), ("returned", "reviewer", "Cijfers ontbreken"),
         ("submitted", "author", ""), ("approved", "reviewer", "")]
     assert AuditEntry.objects.filter(object_key="report").count() == 5  # with the create
+
+
+def test_an_item_of_a_nested_list_naming_a_record_one_may_not_see_shows_as_changed_without_values(people):
+    """A programme's transactions are a nested list of the programme; a transaction's receiver
+    above the reader's clearance is not named in the programme's history (the authorisation
+    matrix found it in the History tab and the API's audit entries)."""
+    programme = f.ProgrammeFactory(key="programme", mission=people["mission"])
+    receiver = f.OrganisationFactory(key="secret-receiver", classification=SG)
+    programme.transactions.create(kind="disbursement", date=dt.date(2024, 9, 1), amount=500,
+                                  receiver=receiver, description="betaling")
+    [latest, *_] = history_for_record(user=people["low"], record=programme)
+    [change] = [c for c in latest.changes if c.name == "transactions"]
+    assert change.hidden and change.items == ()
+    [latest, *_] = history_for_record(user=people["high"], record=programme)
+    [change] = [c for c in latest.changes if c.name == "transactions"]
+    assert not change.hidden and any("secret-receiver" in item for item in change.items)

@@ -185,3 +185,27 @@ def test_a_contributions_look_back_uses_the_same_previous_period(data):
     heli = next(s for s in report.walk() if s.key == "contribution-vm-heli")
     sentences = [plain(block.runs) for block in heli.blocks if isinstance(block, Paragraph)]
     assert "Vlieguren: 320 vlieguren in de rapportageperiode (vorige periode: 200)." in sentences
+
+
+def test_a_mission_the_user_may_not_see_is_not_named_and_its_spending_is_compared(data, client):
+    """Records the user may see in a mission they may not (classified above their clearance):
+    figures about them name no mission, and the dashboard says "a mission you may not see"
+    (the authorisation matrix found the mission's key in the API's comparison and the
+    dashboard answering 500)."""
+    from missiemonitor.core.models import Classification
+    from missiemonitor.missions.models import Mission
+
+    Mission.objects.filter(key="vm").update(classification=Classification.STG_CONFIDENTIEEL)
+    reader = User.objects.get(pk=UserFactory(all_missions=True, password=None).pk)
+    result = period_comparison(user=reader, start=START, end=END)
+    assert {item.key for item in result.items if item.subject == "flight-hours"} == {
+        "flight-hours:vm-hours", "flight-hours:vm-hours-new", "flight-hours:vm-hours-old"}
+    assert {item.mission for item in result.items} == {None, Mission.objects.get(key="vm2")}
+    spending = [item for item in result.items if item.subject == "spending"]
+    assert [(item.mission, item.current.value, item.previous.value) for item in spending] == [
+        (None, Decimal(12_000_000), Decimal(10_000_000))]
+    client.force_login(reader)
+    html = client.get("/?start=2024-05-01&end=2025-04-30").content.decode()
+    assert "Uitgaven voor een missie die u niet mag zien" in html and "Vergelijkmissie" not in html
+    body = client.get("/api/v1/comparison?period_start=2024-05-01&period_end=2025-04-30").json()
+    assert {figure["mission"] for figure in body["figures"]} == {None, "vm2"}

@@ -10,6 +10,10 @@ A parameter is filled from the world (:mod:`missiemonitor.testing.matrix.world`)
 * ``object_id`` of the admin: the primary key of a record of the model admin's model;
 * the rest by name (:data:`NAMED_PARAMS`, filled by ``reads.Reader.values``).
 
+A path that reads the records of any model, named by a parameter or a query (the History tab
+``geschiedenis/<label>/<key>/`` and the API's ``audit-entries?type=&key=``), is one path per
+model it serves (:data:`PER_MODEL`), each read like the record's own page.
+
 A pattern none of these fill raises :class:`Unfillable`, so a new page or resource cannot
 escape the matrix: it is covered as soon as its model is known, and the test fails until it is.
 Paths that read no domain data are excluded by name in :data:`EXCLUDED`, each with its reason.
@@ -75,6 +79,7 @@ QUERIES: dict[str, str] = {
     "api/v1/objective-progress": API_PERIOD,
     "api/v1/objective-progress/{key}": "date=2024-06-01&date=2025-04-30",
     "api/v1/rotation-analysis": "as_of=2025-04-30",
+    "api/v1/comparison": API_PERIOD,
 }
 
 # Paths that are not reads of domain data, with why. Everything else is in the matrix.
@@ -92,6 +97,15 @@ EXCLUDED: dict[str, str] = {
     "admin:auth_user_password_change": "sets another user's password; shows only the username",
     "api/v1/openapi.json": "the API contract: the schema, no records",
     "api/^[\\s\\S]*$": "the problem answer for unknown API addresses",
+    "signin_code": "the second sign-in step: a code form, before the session is signed in",
+    "health": "for proxies and monitoring: no session, no records",
+}
+
+# Paths that read a record of any audited model, named by a parameter (the page) or by the
+# query (the API): one path per model, with the model's label in the route or the query.
+PER_MODEL: dict[str, tuple[str, str]] = {
+    "record_history": ("<str:label>", ""),
+    "api/v1/audit-entries": ("", "type={label}&key={key}"),
 }
 
 
@@ -110,6 +124,7 @@ class Path:
     params: tuple[str, ...]
     model: type[models.Model] | None = None
     view: Any = field(default=None, compare=False, repr=False)
+    query: str = ""  # the query, with the parameters in braces; else QUERIES' or the default
 
     @property
     def label(self) -> str:
@@ -122,8 +137,8 @@ class Path:
             value = str(values[name])
             path = re.sub(rf"<(?:\w+:)?{name}>|\(\?P<{name}>(?:[^()]|\([^()]*\))*\)", value, path)
         path = "/" + path.replace("^", "").replace("$", "")
-        query = QUERIES.get(self.name) or QUERIES.get(_template(self)) or (
-            PERIOD if self.surface == "page" else "")
+        query = self.query.format(**values) if self.query else QUERIES.get(self.name) or QUERIES.get(
+            _template(self)) or (PERIOD if self.surface == "page" else "")
         return f"{path}?{query}" if query else path
 
 
@@ -168,6 +183,27 @@ def _api_model(view: Any, route: str) -> type[models.Model]:
     raise Unfillable(f"API {route!r}: no model for its key; add it to API_MODELS")
 
 
+def history_models() -> list[type[models.Model]]:
+    """The models whose records have a History tab (``web.views.history``) and audit entries in
+    the API (``api.endpoints.audit``): the audited domain records."""
+    from missiemonitor.audit.capture import audited_models
+    from missiemonitor.core.models import Record
+
+    return [model for model in audited_models() if issubclass(model, Record)]
+
+
+def _per_model(path: Path) -> list[Path]:
+    """One path for each model the path serves, its label in the route or the query."""
+    in_route, query = PER_MODEL[path.name]
+    found = []
+    for model in history_models():
+        label = model._meta.label_lower
+        route = path.route.replace(in_route, label) if in_route else path.route
+        found.append(Path(path.surface, f"{path.name}[{label}]", route, ("key",), model, path.view,
+                          query.replace("{label}", label)))
+    return found
+
+
 def all_paths() -> list[Path]:
     """Every path of the URLconf, classified; raises :class:`Unfillable` for one it cannot fill."""
     found: list[Path] = []
@@ -182,6 +218,9 @@ def all_paths() -> list[Path]:
         else:
             surface, name = "page", pattern.name or route
         if name in EXCLUDED:
+            continue
+        if name in PER_MODEL:
+            found += _per_model(Path(surface, name, route, params, None, view))
             continue
         model = None
         model_admin = getattr(view, "model_admin", None)
@@ -205,4 +244,6 @@ NAMED_PARAMS = frozenset({
     "report_id", "name",  # a generated report and its files (API)
     "kind",  # a log import batch (API; with batch)
     "prefix",  # an API token
+    "pk",  # an authenticator app (the admin's set-up views of django-otp)
+    "token",  # a pending onboarding (pages)
 })

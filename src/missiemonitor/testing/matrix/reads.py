@@ -12,6 +12,14 @@ up are hidden; the classified mission first for users with need-to-know for all 
 when the user may see no record of that model, with one they may not: then the answer must be
 a refusal (403, 404, 405, or the admin's redirect) that shows nothing either. Some users also
 read a record hidden from them by clearance or by need-to-know (:data:`HIDDEN_PROBES`).
+
+The History tab and the API's audit entries are read per model like the record's own page; a
+text a record had while classified above the reader (:attr:`World.classified_texts`) counts as
+a key they may not see. An audit entry in the admin is read for an event's (:data:`PROBE_MODELS`).
+Accounts have secrets of their own: an answer shows no API token of another user (by its
+prefix; those who manage users see everyone's on the pages), and no authenticator app's key at
+all. A pending onboarding (its token in the path) is its uploader's only: it is read by the
+uploader and refused to everyone else.
 """
 
 from __future__ import annotations
@@ -26,13 +34,29 @@ from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.test import Client
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from missiemonitor.accounts.models import User
+from missiemonitor.accounts.models import ApiToken, User
+from missiemonitor.accounts.twofactor import totp_secret_text
+from missiemonitor.audit.models import AuditEntry
+from missiemonitor.context.models import ContextEvent
 from missiemonitor.testing.matrix.paths import Path
 from missiemonitor.testing.matrix.world import NONE, ONE_MISSION, World, keys_in, slot_of
 
 REFUSALS = frozenset({403, 404, 405})
 MISSING = "k-nothing-z0"  # a key of no record: a path with nothing to show this user
+# Admin pages of rows that are not records read a row of a record: an audit entry, an event's
+# (the entry of its creation, with its references, and its latest, with its classified texts).
+PROBE_MODELS: dict[type, type] = {AuditEntry: ContextEvent}
+LATEST = "#latest"  # after a record's key: its latest audit entry
+HEX = re.compile(r"[0-9a-f]{8,}")  # an API token's prefix (8), an authenticator app's key (40)
+APP_KEY_TEXT = re.compile(r"[A-Z2-7]{4}(?: ?[A-Z2-7]{4}){7}")  # the key as the set-up page shows it
+# A short document to onboard: a letter with a mission, a contribution and its period.
+LETTER = ("Artikel 100-brief over de bijdrage aan de VN-missie in Valdoria\n\n"
+          "Met deze brief informeert het kabinet uw Kamer over het besluit om van 1 april 2026 tot "
+          "en met 31 maart 2027 bij te dragen aan de United Nations Stabilisation Mission in "
+          "Valdoria (UNSMV).\n\nNederland levert vanaf april 2026 zes stafofficieren aan het "
+          "hoofdkwartier van UNSMV.\n")
 
 
 @dataclass
@@ -83,6 +107,10 @@ class Reader:
         self.world = world
         self.clients: dict[int, Client] = {}
         self.reports: dict[int, tuple[str, str]] = {}  # user -> (batch, file name)
+        self.pending: str | None = None  # the onboarder's pending onboarding
+        self.uploader_read: set[str] = set()  # paths the onboarder read
+        apps = TOTPDevice.objects.filter(pk__in=[d.pk for d in world.apps.values()])
+        self.app_keys = {d.key for d in apps} | {totp_secret_text(d).replace(" ", "") for d in apps}
 
     def client(self, user: User) -> Client:
         if user.pk not in self.clients:
@@ -146,6 +174,10 @@ class Reader:
                 values[name] = "flight"
             elif name == "prefix":
                 values[name] = self.world.token_prefix
+            elif name == "pk":  # another user's authenticator app
+                values[name] = self.world.apps[self.world.author.pk].pk
+            elif name == "token":
+                values[name] = self.onboarding()
             else:  # pragma: no cover - paths.all_paths refuses unknown parameters
                 raise KeyError(name)
         if "kind" in values and "batch" in path.params:  # a log batch, not a report
@@ -153,10 +185,22 @@ class Reader:
         return values
 
     def _object_id(self, model: Any, record_key: str | None) -> Any:
+        if model is AuditEntry:  # an entry of the record: its creation, or its latest
+            record_key, latest, _rest = (record_key or "").partition(LATEST)
+            record = self.world.records.get(record_key)
+            entry = AuditEntry.objects.filter(
+                content_type=ContentType.objects.get_for_model(PROBE_MODELS[AuditEntry]),
+                object_id=record.pk if record is not None else None).order_by(
+                "-sequence" if latest else "sequence").first()
+            return entry.pk if entry is not None else 987654321
         if record_key is not None and record_key in self.world.records:
             return self.world[record_key].pk
         if model is User:
             return self.world.author.pk
+        if model is TOTPDevice:  # another user's
+            return self.world.apps[self.world.author.pk].pk
+        if model is ApiToken:
+            return ApiToken.objects.get(prefix=self.world.token_prefix).pk
         first = model._default_manager.order_by("pk").first()
         return first.pk if first is not None and record_key != MISSING else 987654321
 
@@ -165,6 +209,18 @@ class Reader:
         visible = self.world.visible(user)
         batches = sorted(self.world.batches, key=lambda b: (b not in visible, b))
         return batches[0]
+
+    def onboarding(self) -> str:
+        """The token of a pending onboarding the onboarder uploaded (in their session)."""
+        if self.pending is None:
+            from django.core.files.uploadedfile import SimpleUploadedFile
+
+            response = self.client(self.world.onboarder).post("/gegevens/onboarding/", {
+                "file": SimpleUploadedFile("brief.txt", LETTER.encode()), "classification": "0"})
+            found = re.search(r"/gegevens/onboarding/([^/]+)/$", response.get("Location", ""))
+            assert found, f"the onboarder's upload answered {response.status_code}"
+            self.pending = found[1]
+        return self.pending
 
     def report(self, user: User) -> tuple[str, str]:
         """A report this user generated through the report builder: its batch and file."""
@@ -180,6 +236,14 @@ class Reader:
         """Read ``path`` as ``user``: with the record they may see (or, without one, with one
         they may not), and with a hidden record for each reason in ``probes``."""
         outcome = Outcome(checks=1)
+        if "token" in path.params:  # a pending onboarding: its uploader's, no one else's
+            if path.label not in self.uploader_read:  # the uploader reads it: the token is real
+                self.uploader_read.add(path.label)
+                self._read(path, self.world.onboarder, None, expect_refusal=False, outcome=outcome)
+                if path.label not in outcome.answered:
+                    outcome.errors.append(f"{path.label}: its uploader could not read it")
+            self._read(path, user, None, expect_refusal=True, outcome=outcome)
+            return outcome
         if path.model is None and "object_id" not in path.params:
             self._read(path, user, None, expect_refusal=False, outcome=outcome)
             if "htmx" in probes:  # the fragment an htmx request gets instead of the page
@@ -189,15 +253,18 @@ class Reader:
             hidden = self.hidden_probe(type(self.world["k-contribution-a0"]), user, "mission") or MISSING
             self._read(path, user, hidden, expect_refusal=True, outcome=outcome)
             return outcome
-        seen = self.visible_probe(path.model, user) if path.model in self.world.models else None
-        if seen is None and path.model in self.world.models:
-            hidden = self.hidden_probe(path.model, user, "mission") or self.hidden_probe(
-                path.model, user, "clearance") or MISSING
+        model = PROBE_MODELS.get(path.model, path.model)
+        seen = self.visible_probe(model, user) if model in self.world.models else None
+        if seen is None and model in self.world.models:
+            hidden = self.hidden_probe(model, user, "mission") or self.hidden_probe(
+                model, user, "clearance") or MISSING
             self._read(path, user, hidden, expect_refusal=True, outcome=outcome)
         else:
             self._read(path, user, seen, expect_refusal=False, outcome=outcome)
+            if path.model is AuditEntry and seen is not None:
+                self._read(path, user, seen + LATEST, expect_refusal=False, outcome=outcome)
         for reason in probes:
-            hidden = self.hidden_probe(path.model, user, reason)
+            hidden = self.hidden_probe(model, user, reason)
             if hidden is not None and hidden != seen:
                 self._read(path, user, hidden, expect_refusal=True, outcome=outcome)
         return outcome
@@ -223,16 +290,39 @@ class Reader:
             outcome.answered.add(path.label)
         if shown:
             outcome.leaks.append(f"{where}: shows {sorted(shown)}")
+        self._account_secrets(path, user, text, url, outcome, where)
         if path.surface == "api" and response.status_code == 200 and "key" not in path.params:
             self._api_list_complete(path, user, response, outcome, where)
+
+    def _account_secrets(self, path: Path, user: User, text: str, url: str, outcome: Outcome,
+                         where: str) -> None:
+        """No API token of another user (those who manage users see everyone's on the pages;
+        a prefix the user asked for, echoed back, tells them nothing) and no authenticator
+        app's key."""
+        mine = {p for p, owner in self.world.tokens.items() if owner == user.pk}
+        allowed = mine if path.surface == "api" else self.world.tokens_of(user)
+        hexes = set(HEX.findall(text))
+        tokens = hexes & set(self.world.tokens) - allowed - set(HEX.findall(url))
+        if tokens:
+            outcome.leaks.append(f"{where}: shows the API tokens {sorted(tokens)} of other users")
+        keys = hexes | {k.replace(" ", "") for k in APP_KEY_TEXT.findall(text)}
+        if keys & self.app_keys:
+            outcome.leaks.append(f"{where}: shows the key of an authenticator app")
 
     def _api_list_complete(self, path: Path, user: User, response: Any, outcome: Outcome,
                            where: str) -> None:
         """An API list of records shows every record of its model the user may see."""
         model = getattr(getattr(getattr(path.view, "cls", None), "queryset", None), "model", None)
-        if model is None or "key" in path.params or not hasattr(model.objects, "visible_to"):
+        if model is None or "key" in path.params or not (
+                hasattr(model.objects, "visible_to") or model is ApiToken):
             return
         body = json.loads(response.content)
+        if model is ApiToken:  # the caller's own tokens, every one
+            shown = {item["prefix"] for item in body.get("results", [])}
+            mine = {p for p, owner in self.world.tokens.items() if owner == user.pk}
+            if shown != mine and not body.get("next"):
+                outcome.leaks.append(f"{where}: lists the tokens {sorted(shown)}; the user's are {sorted(mine)}")
+            return
         if not any(f.name == "key" for f in model._meta.fields):  # log entries: count them
             shown, expected = len(body.get("results", [])), model.objects.visible_to(user).count()
             if shown != expected and not body.get("next"):

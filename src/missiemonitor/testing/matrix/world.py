@@ -18,6 +18,14 @@ The world is built so that every record a user may see stands next to records th
 * **a classified mission**: mission ``c`` is Stg. Confidentieel while some of its records are
   not, so a user with need-to-know for all missions may see a record of a mission they may not
   see.
+
+Every record has a history in the audit trail, written by the same capture as any write: its
+creation (with its texts, which are its key from the start), its parts and lists. Besides, the events below Stg. Geheim
+were Stg. Geheim for a while, with texts of that time that name the level (``k-eventsecret1-a3``
+for ``k-event-a1``, :attr:`World.classified_texts`): readers below it may see the event, not
+those texts. And an event was created unclassified and raised to Stg. Geheim since
+(``k-raised-a3``). Every user has an API token and an authenticator app where sign-in asks for
+one (and users of mission ``a`` have one too), made by the services of ``accounts``.
 """
 
 from __future__ import annotations
@@ -27,13 +35,22 @@ import itertools
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from django.apps import apps
 from django.contrib.auth.models import Group, Permission
 from django.db import models
 
 from missiemonitor.accounts.models import MissionMembership, Role, User
+from missiemonitor.accounts.tokens import token_create
+from missiemonitor.accounts.twofactor import (
+    totp_setup_begin,
+    totp_setup_confirm,
+    two_factor_required,
+)
+from missiemonitor.audit.context import audit_context
 from missiemonitor.core.models import Classification, Record
+from missiemonitor.core.permissions import can_manage_users
 from missiemonitor.results.models import LogBatch, LogEntry, ScaleLevel
 from missiemonitor.testing import factories as f
 
@@ -75,6 +92,11 @@ class World:
     author: User | None = None  # writes the review records; a member of every mission
     token_prefix: str = ""  # of the author's API token
     batches: dict[str, tuple[str, int]] = field(default_factory=dict)  # log batch -> slot
+    # Texts a record had while it was classified higher: text -> (record key, that level).
+    classified_texts: dict[str, tuple[str, int]] = field(default_factory=dict)
+    tokens: dict[str, int] = field(default_factory=dict)  # API token prefix -> its owner's pk
+    apps: dict[int, Any] = field(default_factory=dict)  # user pk -> confirmed authenticator app
+    onboarder: User | None = None  # uploads a document to onboard, which no one else may read
     visible_cache: dict[tuple, frozenset[str]] = field(default_factory=dict)
 
     def __getitem__(self, record_key: str) -> models.Model:
@@ -82,6 +104,13 @@ class World:
 
     def get(self, kind: str, mission: str, level: int) -> models.Model | None:
         return self.records.get(key(kind, mission, level))
+
+    def tokens_of(self, user: User) -> set[str]:
+        """The prefixes of the API tokens ``user`` may see: their own, and for those who manage
+        users, every user's (a user's page lists them)."""
+        if can_manage_users(user):
+            return set(self.tokens)
+        return {prefix for prefix, owner in self.tokens.items() if owner == user.pk}
 
     def keys_of(self, model: type[models.Model]) -> list[str]:
         return sorted(k for k, r in self.records.items() if type(r) is model)
@@ -96,7 +125,10 @@ class World:
             for model in {type(r) for r in self.records.values()}:
                 seen.update(model.objects.visible_to(user).values_list("key", flat=True))
             seen.update(LogEntry.objects.visible_to(user).values_list("batch", flat=True))
-            self.visible_cache[profile] = frozenset(seen & (set(self.records) | set(self.batches)))
+            seen &= set(self.records) | set(self.batches)
+            seen.update(text for text, (record_key, level) in self.classified_texts.items()
+                        if record_key in seen and level <= user.clearance)
+            self.visible_cache[profile] = frozenset(seen)
         return self.visible_cache[profile]
 
     @property
@@ -113,8 +145,11 @@ class _Builder:
         self.world = World()
 
     def add(self, kind: str, slot: str, level: int, factory, /, **values) -> models.Model:
+        """A record of ``factory`` with its key and texts (:func:`text_fields`) from the start."""
         record_key = key(kind, slot, level)
-        record = factory(key=record_key, classification=level, **values)
+        model = getattr(getattr(factory, "_meta", None), "model", None)
+        texts = dict.fromkeys(text_fields(model, record_key), record_key) if model is not None else {}
+        record = factory(key=record_key, classification=level, **{**texts, **values})
         self.world.records[record_key] = record
         return record
 
@@ -225,6 +260,8 @@ class _Builder:
         self.update(get("action"), adjusted_contribution=upper, adjusted_objective=get("objective", up),
                     adjusted_mandate=ref("mandate"))
         self.update(get("programme"), parent=get("programme", level + 1) if level + 1 < len(LEVELS) else None)
+        get("programme").transactions.create(kind="disbursement", date=DAY, amount=Decimal(500 + level),
+                                              receiver=ref("organisation"), description=get("programme").key)
         self.update(get("narrative"), contribution=upper)
         get("event").figures.create(value=Decimal(7), unit="aanvallen")
         self.add("mapping", m, level, _mapping, source=get("conditionb", up), target=get("condition"),
@@ -263,16 +300,39 @@ class _Builder:
             setattr(record, name, value)
         type(record).objects.filter(pk=record.pk).update(**values)
 
-    def texts(self) -> None:
-        """Every free text of every record is its key: a page that names a record shows it."""
-        for record in self.world.records.values():
-            values = {}
-            for fld in type(record)._meta.concrete_fields:
-                if (isinstance(fld, models.CharField | models.TextField) and not fld.choices
-                        and not isinstance(fld, models.URLField) and fld.name not in KEPT_TEXTS
-                        and fld.name != "key" and (fld.max_length or 100) >= len(record.key)):
-                    values[fld.name] = record.key
-            self.update(record, **values)
+    def texts(self, records: list[models.Model] | None = None, text: str | None = None) -> None:
+        """Every free text of every record is its key (or ``text``): a page that names a record
+        shows it. Records made with their texts (:meth:`add`) are left as they are; the others
+        are saved as a change, so each record's history holds its texts' values."""
+        for record in self.world.records.values() if records is None else records:
+            names = [name for name in text_fields(type(record), text or record.key)
+                     if getattr(record, name) != (text or record.key)]
+            for name in names:
+                setattr(record, name, text or record.key)
+            if names:
+                record.save(update_fields=[*names, "classification"])
+
+    def history(self) -> None:
+        """A history under classification: the events below Stg. Geheim were Stg. Geheim for a
+        while, with texts of that time; an event made unclassified was raised to Stg. Geheim
+        since. Saved as changes, so the audit trail holds them as any write."""
+        top = max(LEVELS)
+        for m, level in itertools.product((*MISSIONS, NONE), LEVELS[:-1]):
+            event = self.get("event", m, level)
+            secret = key(f"eventsecret{level}", m, top)
+            self.world.classified_texts[secret] = (event.key, top)
+            event.classification = top
+            self.texts([event], secret)  # saves the classification too
+            event.classification = level
+            self.texts([event])
+        for m in (*MISSIONS, NONE):
+            mission = None if m == NONE else self.get("mission", m, MISSIONS[m])
+            raised = f.ContextEventFactory(key=key("raised", m, top), classification=0, mission=mission,
+                                           start=DAY)
+            self.world.records[raised.key] = raised
+            self.texts([raised])
+            raised.classification = top
+            raised.save(update_fields=["classification"])
 
     # -- the users -------------------------------------------------------------------------------
 
@@ -291,6 +351,31 @@ class _Builder:
         group.user_set.add(*self.world.users)
         MissionMembership.objects.bulk_create(
             MissionMembership(user=u, mission=one) for u in self.world.users if u.username.endswith("-one"))
+
+    def accounts(self) -> None:
+        """An API token for every user, and an authenticator app for each who must sign in with
+        one, the users of mission a and the author, through the services of ``accounts``."""
+        from missiemonitor.testing.otp import code_for
+
+        world = self.world
+        people = [*world.users, world.author, world.onboarder]
+        for user in people:
+            token = token_create(user=user, name=f"matrix {user.username}")[0]
+            world.tokens[token.prefix] = user.pk
+            if user is world.author:
+                world.token_prefix = token.prefix
+            if two_factor_required(user) or user.username.endswith("-one") or user is world.author:
+                device = totp_setup_begin(user=user)
+                world.apps[user.pk] = totp_setup_confirm(user=user, code=code_for(device))[0]
+
+
+def text_fields(model: type[models.Model], text: str) -> list[str]:
+    """The free texts of ``model`` that hold ``text`` (not codes a page parses, see
+    :data:`KEPT_TEXTS`, nor choices or addresses)."""
+    return [fld.name for fld in model._meta.concrete_fields
+            if isinstance(fld, models.CharField | models.TextField) and not fld.choices
+            and not isinstance(fld, models.URLField) and fld.name not in KEPT_TEXTS
+            and fld.name != "key" and (fld.max_length or 100) >= len(text)]
 
 
 def _mapping(**values):
@@ -312,13 +397,16 @@ def build_world() -> World:
     for m, level in slots:
         builder.links(m, level)
     builder.texts()
+    with audit_context(channel="web", actor=builder.world.author):
+        builder.history()
     builder.users()
     MissionMembership.objects.bulk_create(
         MissionMembership(user=builder.world.author, mission=builder.get("mission", letter, level))
         for letter, level in MISSIONS.items())
-    from missiemonitor.accounts.tokens import token_create
-
-    builder.world.token_prefix = token_create(user=builder.world.author, name="matrix")[0].prefix
+    builder.world.onboarder = User.objects.create(
+        username="matrix-onboarder", role=Role.COORDINATOR, clearance=max(LEVELS), all_missions=True,
+        password="!")  # noqa: S106
+    builder.accounts()
     _check_complete(builder.world)
     return builder.world
 

@@ -13,6 +13,11 @@ Who tries (for each endpoint, those that apply):
   policy officers);
 * a **coordinator** who may not see the record: hidden by clearance, and hidden by need-to-know;
 * for an approval, the **reviewer who submitted** the record (four eyes).
+
+The writes on accounts and the audit trail (tokens, second factors, a pending onboarding, and in
+the admin tokens, authenticator apps and audit entries) follow rules of their own: each is a
+:class:`~missiemonitor.testing.matrix.accounts.Rule` that says who tries and what must stay as
+it was (:mod:`missiemonitor.testing.matrix.accounts`).
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ from django.test import Client
 
 from missiemonitor.accounts.models import User
 from missiemonitor.core import permissions
+from missiemonitor.testing.matrix.accounts import OWN_ACCOUNT, RULES, Rule, Try
 from missiemonitor.testing.matrix.paths import Path
 from missiemonitor.testing.matrix.world import World
 
@@ -49,6 +55,7 @@ class Write:
     method: str
     does: str  # create, edit, delete, submit, approve, return, or a page's own action
     record: models.Model | None
+    rule: Rule | None = None  # a write on accounts or the audit trail (matrix.accounts)
 
     @property
     def label(self) -> str:
@@ -153,7 +160,12 @@ class Writer:
     def writes(self, paths: list[Path]) -> list[Write]:
         found = []
         for path in paths:
-            if path.surface == "api":
+            if path.label in OWN_ACCOUNT:
+                continue
+            if path.label in RULES:
+                rule = RULES[path.label](self, path)
+                found.append(Write(path, rule.method, type(rule).__name__, None, rule))
+            elif path.surface == "api":
                 actions = getattr(path.view, "actions", None) or {}
                 for method, action in actions.items():
                     if method in ("get", "head", "options") or path.model is None:
@@ -269,13 +281,19 @@ class Writer:
 
     def prepare(self, write: Write) -> None:
         """Four eyes: the reviewer who will try to approve is the one who submitted it."""
+        if write.rule is not None:
+            write.rule.prepare()
+            return
         if write.does == "approve" and write.record is not None and hasattr(write.record, "submitted_by_id"):
             four_eyes = self.user("reviewer", 3, "all")
             type(write.record).objects.filter(pk=write.record.pk).update(submitted_by=four_eyes)
             write.record.submitted_by_id = four_eyes.pk
 
-    def check(self, write: Write, outcome: WriteOutcome, turn: int) -> tuple[str, Any, dict[str, str]]:
+    def check(self, write: Write, outcome: WriteOutcome, turn: int) -> tuple[str, Any, dict[str, str]] | None:
         """Try the forbidden users; answer the write as the permitted user would send it."""
+        if write.rule is not None:
+            self.check_rule(write, outcome, turn)
+            return None
         url, body, headers = self.body(write)
         outcome.requests += 1
         tries = self.forbidden(write, turn)
@@ -295,6 +313,50 @@ class Writer:
             if self.state(write) != before:
                 outcome.refused.append(f"{where}: the write was not refused")
         return url, body, headers
+
+    def send_try(self, write: Write, attempt: Try) -> tuple[Any, tuple, tuple]:
+        """Send one try of a rule; answer the response and the rule's state before and after."""
+        rule = write.rule
+        with transaction.atomic():
+            before = rule.state()
+            if write.path.surface == "api":
+                response = self.client(attempt.user).generic(
+                    write.method, attempt.url, json.dumps(attempt.body) if attempt.body else "",
+                    content_type="application/json")
+            else:
+                response = self.client(attempt.user).post(attempt.url, attempt.body)
+            after = rule.state()
+            transaction.set_rollback(attempt.rollback)
+        return response, before, after
+
+    def check_rule(self, write: Write, outcome: WriteOutcome, turn: int) -> None:
+        tries = write.rule.tries(turn)
+        assert tries, f"{write.label}: nobody the rules forbid it"
+        for attempt in tries:
+            response, before, after = self.send_try(write, attempt)
+            outcome.requests += 1
+            outcome.checks += 1
+            outcome.users.add(attempt.user.username)
+            where = f"{write.label} {attempt.url} as {attempt.user.username} ({attempt.why})"
+            if response.status_code >= 500:
+                outcome.refused.append(f"{where}: {response.status_code}")
+            elif response.status_code not in attempt.refusals:
+                outcome.refused.append(f"{where}: answered {response.status_code}, not one of {attempt.refusals}")
+            if after != before:
+                outcome.refused.append(f"{where}: the write was not refused")
+
+    def _permitted_rule(self, write: Write, outcome: WriteOutcome) -> None:
+        attempt = write.rule.permitted()
+        if attempt is None:  # no one may, or no one here can (a password)
+            return
+        attempt.rollback = True
+        response, before, after = self.send_try(write, attempt)
+        outcome.requests += 1
+        if response.status_code < 400 and after != before:
+            outcome.permitted += 1
+        else:
+            outcome.unproven.append(f"{write.label} {attempt.url} as {attempt.user.username}: "
+                                    f"{response.status_code}")
 
     def _permitted(self, write: Write, url: str, body: Any, headers: dict[str, str],
                    outcome: WriteOutcome) -> None:
@@ -371,13 +433,16 @@ def write_all(world: World, paths: list[Path], surfaces: tuple[str, ...]) -> tup
     found = [w for w in writer.writes(paths) if w.path.surface in surfaces]
     for write in found:
         writer.prepare(write)
-    for user in [*world.users, writer.permitted()]:  # signing in touches last_login
-        writer.client(user)
+    for user in [*world.users, writer.permitted(), world.author, world.onboarder]:  # signing in
+        writer.client(user)  # touches last_login
     outcome = WriteOutcome()
     before = database_checksum()
     sent = [(write, writer.check(write, outcome, turn)) for turn, write in enumerate(found)]
     if database_checksum() != before:
         outcome.refused.append("the database changed while only forbidden writes were tried")
-    for write, (url, body, headers) in sent:
-        writer._permitted(write, url, body, headers, outcome)
+    for write, request in sent:
+        if write.rule is not None:
+            writer._permitted_rule(write, outcome)
+        else:
+            writer._permitted(write, *request, outcome)
     return outcome, found

@@ -17,7 +17,7 @@ the records' keys (:mod:`missiemonitor.testing.matrix.world`). What an answer sh
 world keys in it; what a user may see is ``visible_to(user)`` computed directly; a key shown
 beyond it is a leak. API lists must also show every record the user may see.
 
-**Why a rotation, and why it is enough.** All 72 users on all ~470 paths would be ~34,000
+**Why a rotation, and why it is enough.** All 72 users on all ~570 paths would be ~41,000
 requests, half an hour per database. What an answer may show depends on the user only through
 what the visibility rule reads (clearance, need-to-know) and, for whether a page answers at all
 and which buttons it offers, the role. So every path is read by users whose clearance and
@@ -32,8 +32,20 @@ figure printed at the end says how many path-user pairs were read, not the produ
 ``MM_MATRIX=full`` reads every pair and ``MM_MATRIX=<role>`` every pair of that role (both far
 slower), and ``MM_MATRIX_PATHS=page:dashboard,...`` limits the paths, to look into one.
 
+**History and accounts.** Every record has a history in the audit trail, and some events had
+texts while classified above most readers: the History tab (``geschiedenis/<app.model>/<key>/``)
+and the API's ``audit-entries`` are one path per model, read like the record's own page, and a
+text of a classified time is a key the reader may not see. Every user has an API token and,
+where sign-in asks for one, an authenticator app: no answer shows another user's token (except
+to those who manage users, on the pages) or any app's key; a pending onboarding is read only by
+its uploader.
+
 **Writes.** Every create, edit, delete, submit, approve and return endpoint is tried by users
-the rules forbid it (:mod:`missiemonitor.testing.matrix.writes`); nothing may change.
+the rules forbid it (:mod:`missiemonitor.testing.matrix.writes`); nothing may change. So are the
+writes on accounts and the audit trail, by their own rules, in the pages, the API and the admin
+(:mod:`missiemonitor.testing.matrix.accounts`): revoking another user's token, resetting or
+switching off a second factor, backup codes, another's pending onboarding, and the admin's
+tokens, authenticator apps and audit entries (which no one adds, changes or deletes).
 """
 
 from __future__ import annotations
@@ -56,7 +68,7 @@ def test_pages_and_the_admin_show_each_user_only_what_they_may_see(matrix_world,
 
 
 def test_pages_refuse_every_write_the_rules_forbid(matrix_world, db, quiet_requests, request):  # noqa: F811
-    outcome, writes = write_all(matrix_world, all_paths(), ("page",))
+    outcome, writes = write_all(matrix_world, all_paths(), ("page", "admin"))
     summary.record(request, surface="writes", paths=len(writes), users=outcome.users,
                    checks=outcome.checks, requests=outcome.requests, leaks=len(outcome.refused),
                    permitted=outcome.permitted)

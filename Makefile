@@ -29,18 +29,14 @@ $(STAMP): pyproject.toml
 demo: venv
 	$(BIN)/missiemonitor demo
 
-# Both passes run side by side, each on every core (pytest-xdist, one database per worker), and
-# end with their 15 slowest tests, so that slowness stays visible (scripts/test-both).
-# MM_TEST_WORKERS=0 runs each pass in one process; test-sqlite and test-postgres run one pass.
+# Both passes run on every core (pytest-xdist, one database per worker) and end with their 15
+# slowest tests, so that slowness stays visible. MM_TEST_WORKERS=0 runs in one process.
 MM_TEST_WORKERS ?= auto
-export MM_TEST_WORKERS
 PYTEST := $(BIN)/pytest -q -n $(MM_TEST_WORKERS) --durations=15
 
 test: venv
-	scripts/test-both
-
-test-sqlite: venv
 	$(PYTEST)
+	$(MAKE) --no-print-directory test-postgres
 
 test-postgres: venv
 	$(PYTEST) --postgres

@@ -152,24 +152,14 @@ class UserTokenRevoke(Rule):
         return Try(self.writer.permitted(), "may", self.url(_token(self.user(OWNER)).prefix), {})
 
 
-class ApiTokenDelete(Rule):
-    """``DELETE /api/v1/tokens/{prefix}``: the caller's own tokens only."""
+class ApiTokenDelete(OwnTokenRevoke):
+    """``DELETE /api/v1/tokens/{prefix}``: the caller's own tokens only (the same rule as the
+    own account page's)."""
 
     method = "DELETE"
 
     def url(self) -> str:
         return f"/api/v1/tokens/{self.world.token_prefix}"
-
-    def tries(self, turn: int) -> list[Try]:
-        author = self.world.author
-        return [Try(self.rotate(turn, lambda u: u != author), "another's token", self.url(), {}, (404,)),
-                Try(self.rotate(turn, _managers), "another's token (an administrator)", self.url(), {}, (404,))]
-
-    def state(self) -> tuple:
-        return _token_rows(self.world.token_prefix)
-
-    def permitted(self) -> Try:
-        return Try(self.world.author, "own token", self.url(), {})
 
 
 class ApiTokenCreate(Rule):

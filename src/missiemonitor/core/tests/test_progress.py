@@ -75,7 +75,8 @@ def test_a_bar_on_a_terminal_and_nothing_when_switched_off():
 def test_load_and_import_log_show_progress(db, tmp_path):
     err = io.StringIO()
     call_command("load", str(BUNDLED_DATASET), stdout=io.StringIO(), stderr=err)
-    assert re.search(r"^loading iraq-2024-2025\.yaml: (\d+)/\1 records \(100%\)$", err.getvalue(), re.M)
+    assert re.search(rf"^loading {re.escape(BUNDLED_DATASET.name)}: (\d+)/\1 records \(100%\)$",
+                     err.getvalue(), re.M)
     log = tmp_path / "flights.csv"
     log.write_text(FLIGHT_HEADER + flight_rows(12_000))
     err = io.StringIO()

@@ -1,4 +1,5 @@
-"""factory_boy factories for the domain models. Keys are unique sequences; missions are
+"""factory_boy factories for the domain models (users: ``.accounts``, programmes:
+``.programmes``, all importable from here). Keys are unique sequences; missions are
 derived the way the loader derives them (a role takes its contribution's mission, and so on)."""
 
 from __future__ import annotations
@@ -9,9 +10,8 @@ from decimal import Decimal
 import factory
 from factory.django import DjangoModelFactory
 
-from missiemonitor.accounts.models import MissionMembership, User
 from missiemonitor.context.models import ContextEvent, Incident, ThreatAssessment
-from missiemonitor.core.models import Classification, Organisation, Source
+from missiemonitor.core.models import Organisation, Source
 from missiemonitor.finance.models import BudgetSource, Expenditure
 from missiemonitor.missions.models import (
     Asset,
@@ -33,12 +33,6 @@ from missiemonitor.monitoring.models import (
     MonitoringVisit,
     ReportingSchedule,
 )
-from missiemonitor.programmes.models import (
-    Programme,
-    ProgrammeBudget,
-    ProgrammeTransaction,
-    TransactionKind,
-)
 from missiemonitor.reporting.models import NarrativeBlock, Signatory
 from missiemonitor.results.models import (
     Condition,
@@ -56,13 +50,15 @@ from missiemonitor.results.models import (
     RatingScale,
     ScaleLevel,
 )
-
-PERIOD_START = dt.date(2024, 5, 1)
-PERIOD_END = dt.date(2025, 4, 30)
-
-
-def _key(prefix: str):
-    return factory.Sequence(lambda n: f"{prefix}-{n}")
+from missiemonitor.testing.factories._base import PERIOD_END, PERIOD_START, _key
+from missiemonitor.testing.factories.accounts import UserFactory as UserFactory
+from missiemonitor.testing.factories.programmes import (
+    ProgrammeBudgetFactory as ProgrammeBudgetFactory,
+)
+from missiemonitor.testing.factories.programmes import ProgrammeFactory as ProgrammeFactory
+from missiemonitor.testing.factories.programmes import (
+    ProgrammeTransactionFactory as ProgrammeTransactionFactory,
+)
 
 
 class OrganisationFactory(DjangoModelFactory):
@@ -431,35 +427,6 @@ class ExpenditureFactory(DjangoModelFactory):
     budget_source = BudgetSource.BIV
 
 
-class ProgrammeFactory(DjangoModelFactory):
-    class Meta:
-        model = Programme
-
-    key = _key("programme")
-    name = factory.Sequence(lambda n: f"Programma {n}")
-    area = "Testland"
-
-
-class ProgrammeBudgetFactory(DjangoModelFactory):
-    class Meta:
-        model = ProgrammeBudget
-
-    programme = factory.SubFactory(ProgrammeFactory)
-    start = dt.date(2024, 1, 1)
-    end = dt.date(2024, 12, 31)
-    amount = Decimal("1000000")
-
-
-class ProgrammeTransactionFactory(DjangoModelFactory):
-    class Meta:
-        model = ProgrammeTransaction
-
-    programme = factory.SubFactory(ProgrammeFactory)
-    kind = TransactionKind.DISBURSEMENT
-    date = dt.date(2024, 3, 1)
-    amount = Decimal("250000")
-
-
 class NarrativeBlockFactory(DjangoModelFactory):
     class Meta:
         model = NarrativeBlock
@@ -481,21 +448,3 @@ class SignatoryFactory(DjangoModelFactory):
     end = PERIOD_END
     name = factory.Sequence(lambda n: f"Minister {n}")
     function = "De minister van Defensie"
-
-
-class UserFactory(DjangoModelFactory):
-    class Meta:
-        model = User
-        skip_postgeneration_save = True
-
-    username = factory.Sequence(lambda n: f"user{n}")
-    clearance = Classification.ONGERUBRICEERD
-    password = factory.PostGenerationMethodCall("set_password", "geheim-wachtwoord-1")
-
-    @factory.post_generation
-    def missions(self, create, extracted, **kwargs):
-        if create and extracted:
-            for mission in extracted:
-                MissionMembership.objects.create(user=self, mission=mission)
-        if create:
-            self.save()

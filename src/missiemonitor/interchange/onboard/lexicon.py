@@ -185,27 +185,15 @@ IDENTIFIER_BEFORE = re.compile(
 
 def kind_of(text: str) -> str:
     """The contribution kind a heading or noun phrase names, or ''."""
-    lowered = text.lower()
-    for pattern, kind in CONTRIBUTION_KINDS:
-        if re.search(pattern, lowered):
-            return kind
-    return ""
+    return first_match(CONTRIBUTION_KINDS, text.lower())
 
 
 def category_of(text: str) -> str:
-    lowered = text.lower()
-    for pattern, category in CONTEXT_CATEGORIES:
-        if re.search(pattern, lowered):
-            return category
-    return ""
+    return first_match(CONTEXT_CATEGORIES, text.lower())
 
 
 def budget_source_of(text: str) -> str:
-    lowered = text.lower()
-    for pattern, source in BUDGET_SOURCES:
-        if re.search(pattern, lowered):
-            return source
-    return ""
+    return first_match(BUDGET_SOURCES, text.lower())
 
 
 def first_match(rules: list[tuple[str, str]], text: str, flags: int = 0) -> str:

@@ -64,24 +64,12 @@ def plain_text() -> str:
     lines = []
     for kind, text in PARTS:
         text = re.sub(r"\[(\d+)\]", r"\1", text)
-        lines.append(text if kind == "heading" else _wrap(text))
+        lines.append(text if kind == "heading" else wrap(text))
         if kind != "heading":
             lines.append("")
     lines.append("")
     lines.extend(f"{number} {note}" for number, note in FOOTNOTES.items())
     return "\n".join(lines) + "\n"
-
-
-def _wrap(text: str, width: int = 95) -> str:
-    out, line = [], ""
-    for word in text.split():
-        if line and len(line) + 1 + len(word) > width:
-            out.append(line)
-            line = word
-        else:
-            line = f"{line} {word}" if line else word
-    out.append(line)
-    return "\n".join(out)
 
 
 def odt_bytes() -> bytes:
@@ -150,3 +138,15 @@ def write_all(directory: Path) -> dict[str, Path]:
     paths["docx"].write_bytes(docx_bytes())
     paths["pdf"].write_bytes(pdf_bytes())
     return paths
+
+
+def wrap(text: str, width: int = 95) -> str:
+    """A paragraph as a PDF-to-text tool gives it: lines broken near the margin."""
+    lines, line = [], ""
+    for word in text.split():
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    return "\n".join([*lines, line])

@@ -3,20 +3,9 @@
 from __future__ import annotations
 
 from missiemonitor.interchange.onboard.document import layout_text
+from missiemonitor.interchange.tests.letter import wrap
 
 WIDE = "x" * 90  # a full line, so that the text has a margin to measure against
-
-
-def wrap(text: str, width: int = 95) -> str:
-    """A paragraph as a PDF-to-text tool gives it: lines broken near the margin."""
-    lines, line = [], ""
-    for word in text.split():
-        if line and len(line) + 1 + len(word) > width:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}" if line else word
-    return "\n".join([*lines, line])
 
 
 BODY = wrap("Ook in de afgelopen rapportageperiode droeg Nederland met een bilaterale bijdrage bij aan de "

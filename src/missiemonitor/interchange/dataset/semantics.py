@@ -155,7 +155,7 @@ def _check_level(v: Validator, item: Item) -> None:
     if level not in codes:
         v.error(item.line_of("level"), f"{item.path}.level",
                 f"unknown level {level!r} on rating scale {scale_key!r}; expected one of: "
-                + ", ".join(sorted(codes)))
+                + ", ".join(sorted(str(c) for c in codes if c is not None)))
 
 
 EVIDENCE_TARGET = {"finding": "finding", "observation": "observation",
@@ -215,7 +215,7 @@ def _check_disaggregation(v: Validator, item: Item) -> None:
         if code not in codes:
             v.error(item.line_of("disaggregation"), f"{item.path}.disaggregation.{dimension}",
                     f"unknown value {code!r} for dimension {dimension!r}; expected one of: "
-                    + ", ".join(sorted(codes)))
+                    + ", ".join(sorted(str(c) for c in codes if c is not None)))
 
 
 def _check_cycle(v: Validator, item: Item, section: str, attr: str) -> None:

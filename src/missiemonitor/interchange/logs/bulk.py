@@ -65,17 +65,17 @@ def bulk_writer() -> Iterator[Callable[[list[tuple]], None]]:
     with connection.cursor() as cursor:
         if uses_copy():
             sql = f"COPY {table} ({columns}) FROM STDIN"
-            # Logged like any other statement when queries are logged (DEBUG, tests).
-            logged = (
-                cursor.debug_sql(sql) if isinstance(cursor, CursorDebugWrapper) else nullcontext()
-            )
-            with logged, connection.wrap_database_errors, cursor.cursor.copy(sql) as copy:
-                send = copy.write
+            # One COPY per batch: a row refused between batches then raises while no COPY is
+            # open (psycopg cannot end a COPY cleanly from an exception and closes the
+            # connection, which a long-running process would then find broken).
+            def write(rows: list[tuple]) -> None:
+                # Logged like any other statement when queries are logged (DEBUG, tests).
+                logged = (cursor.debug_sql(sql) if isinstance(cursor, CursorDebugWrapper)
+                          else nullcontext())
+                with logged, connection.wrap_database_errors, cursor.cursor.copy(sql) as copy:
+                    copy.write("\n".join(map("\t".join, rows)) + "\n")
 
-                def write(rows: list[tuple]) -> None:
-                    send("\n".join(map("\t".join, rows)) + "\n")
-
-                yield write
+            yield write
         else:
             marks = ", ".join(["%s"] * len(COLUMNS))
             sql = f"INSERT INTO {table} ({columns}) VALUES ({marks})"  # noqa: S608 - the model's names

@@ -112,7 +112,20 @@ def _force_login_completes_sign_in() -> None:
 from missiemonitor.testing.matrix.summary import pytest_terminal_summary  # noqa: E402, F401
 
 
+def fewer_garbage_collections() -> None:
+    """A test process allocates millions of objects that live until it ends (Django, the
+    migrations' state, Hypothesis's strategies), and the cyclic collector would go through all
+    of them again and again. Frozen after start-up and collected every million allocations
+    instead of every 2,000, the suite takes some 7% less CPU for ~200 MB more per process."""
+    import gc
+
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(1_000_000, 50, 1000)
+
+
 def pytest_configure(config):
+    fewer_garbage_collections()
     _live_server_without_nagle()
     _force_login_completes_sign_in()
     from django.conf import settings
@@ -136,6 +149,20 @@ def pytest_configure(config):
         connections._settings = None
         connections._connections = Local(connections.thread_critical)
         config.pluginmanager.register(_Banner(db), "mm-postgres-banner")
+
+
+def pytest_collection_modifyitems(config, items):
+    """``--postgres`` leaves out the tests marked ``engine_independent``: what they check (pure
+    functions, the committed contract, settings of a process with its own SQLite database, the
+    accessibility of rendered pages) comes out the same on either engine, and the SQLite pass
+    has checked it."""
+    if not config.getoption("postgres"):
+        return
+    kept = [item for item in items if item.get_closest_marker("engine_independent") is None]
+    if len(kept) < len(items):
+        left_out = [item for item in items if item.get_closest_marker("engine_independent")]
+        config.hook.pytest_deselected(items=left_out)
+        items[:] = kept
 
 
 @pytest.hookimpl(optionalhook=True)

@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+pytestmark = pytest.mark.engine_independent
+
 CONTRACT = Path(__file__).resolve().parents[4] / "docs" / "openapi.yaml"
 # Resources whose name is not a plural noun: uncountable or a singular computed resource.
 NOT_PLURAL = {"evidence", "dataset", "rotation-analysis", "objective-progress", "comparison"}

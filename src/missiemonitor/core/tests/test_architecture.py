@@ -12,6 +12,9 @@ import sys
 from pathlib import Path
 
 import grimp
+import pytest
+
+pytestmark = pytest.mark.engine_independent
 
 ROOT = Path(__file__).resolve().parents[4]
 SRC = ROOT / "src"

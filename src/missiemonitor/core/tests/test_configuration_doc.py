@@ -5,6 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
+pytestmark = pytest.mark.engine_independent
+
 SRC = Path(__file__).resolve().parents[2]
 DOC = SRC.parents[1] / "docs" / "configuration.md"
 READERS = [SRC / "settings.py", SRC / "web" / "management" / "commands" / "serve.py",

@@ -11,6 +11,8 @@ from missiemonitor.core.kamerstuk import (
     normalise_dossier,
 )
 
+pytestmark = pytest.mark.engine_independent
+
 
 @pytest.mark.parametrize(("value", "language", "expected"), [
     (Decimal("1300.0000"), "nl", "1.300"),

@@ -6,11 +6,14 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 import yaml
 from django.apps import apps
 from django.utils import translation
 
 from missiemonitor.testing.bundled import BUNDLED_DATASET
+
+pytestmark = pytest.mark.engine_independent
 
 CONTRACT = Path(__file__).resolve().parents[4] / "docs" / "openapi.yaml"
 

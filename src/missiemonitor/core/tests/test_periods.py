@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from missiemonitor.core.periods import previous_period, shift_period_years, shift_years
+
+pytestmark = pytest.mark.engine_independent
 
 D = dt.date
 

@@ -8,8 +8,11 @@ import datetime as dt
 import tomllib
 from pathlib import Path
 
+import pytest
 import yaml
 from django.conf import settings
+
+pytestmark = pytest.mark.engine_independent
 
 ROOT = Path(__file__).resolve().parents[4]
 DEVELOPMENT_STATUSES = {"concept", "development", "beta", "stable", "obsolete"}

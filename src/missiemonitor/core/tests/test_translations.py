@@ -20,6 +20,8 @@ from django.test import override_settings
 
 import missiemonitor
 
+pytestmark = pytest.mark.engine_independent
+
 PACKAGE = Path(missiemonitor.__file__).resolve().parent
 PO = PACKAGE / "locale" / "nl" / "LC_MESSAGES" / "django.po"
 

@@ -8,6 +8,8 @@ import pytest
 
 from missiemonitor.interchange.onboard.citations import find_kamerstukken
 
+pytestmark = pytest.mark.engine_independent
+
 
 def one(text: str):
     found = find_kamerstukken(text)

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from missiemonitor.interchange.onboard.dates import Fuzzy, find_dates
+
+pytestmark = pytest.mark.engine_independent
 
 
 def one(text: str, **kwargs):

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from missiemonitor.interchange.onboard.document import layout_text
 from missiemonitor.interchange.tests.letter import wrap
+
+pytestmark = pytest.mark.engine_independent
 
 WIDE = "x" * 90  # a full line, so that the text has a margin to measure against
 

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from missiemonitor.interchange.onboard import onboard_document
+
+pytestmark = pytest.mark.engine_independent
 
 WIDE = "Dit is een lange regel tekst die tot aan de kantlijn doorloopt zoals in een brief aan de Kamer."
 

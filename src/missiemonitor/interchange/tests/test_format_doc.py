@@ -1,6 +1,10 @@
 from pathlib import Path
 
+import pytest
+
 from missiemonitor.interchange.dataset.reference import BEGIN, END, field_reference
+
+pytestmark = pytest.mark.engine_independent
 
 DOC = Path(__file__).resolve().parents[4] / "docs" / "dataset-format.md"
 

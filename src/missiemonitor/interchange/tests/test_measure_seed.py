@@ -14,6 +14,8 @@ from missiemonitor.interchange.onboard import Passage, Proposals, onboard_docume
 from missiemonitor.interchange.onboard.measure import measure
 from missiemonitor.testing.bundled import BUNDLED_DATASET
 
+pytestmark = pytest.mark.engine_independent
+
 SEED = Path(__file__).parent / "data" / "seed-progress-report.txt"
 RECALL_AIM, PRECISION_AIM = 0.8, 0.9
 

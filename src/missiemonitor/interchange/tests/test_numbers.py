@@ -14,6 +14,8 @@ from missiemonitor.interchange.onboard.numbers import (
     parse_english_number_words,
 )
 
+pytestmark = pytest.mark.engine_independent
+
 
 def only(text: str, language: str = "nl"):
     found = find_quantities(text, language=language)

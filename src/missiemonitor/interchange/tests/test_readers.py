@@ -12,6 +12,8 @@ from missiemonitor.interchange.onboard import OnboardError, onboard_document
 from missiemonitor.interchange.onboard.readers import read_document
 from missiemonitor.interchange.tests import letter
 
+pytestmark = pytest.mark.engine_independent
+
 BUILDERS = {"odt": letter.odt_bytes, "docx": letter.docx_bytes, "pdf": letter.pdf_bytes,
             "txt": lambda: letter.plain_text().encode()}
 

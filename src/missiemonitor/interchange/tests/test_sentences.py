@@ -1,4 +1,8 @@
+import pytest
+
 from missiemonitor.interchange.onboard.sentences import split_sentences
+
+pytestmark = pytest.mark.engine_independent
 
 
 def sentences(text):

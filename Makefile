@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 # uv installs the packages pip would (same resolver inputs: pyproject.toml), in a seventh of the
-# time; see docs/decisions/0007-uv-installs-the-venv.md.
+# time; see docs/decisions/0007-uv-installs-the-venv.md. Without uv (no index that has it), pip.
 UV := uv==0.9.30
 LOCALE_PO := $(wildcard src/missiemonitor/locale/*/LC_MESSAGES/django.po)
 LOCALE_MO := $(LOCALE_PO:.po=.mo)
@@ -22,8 +22,9 @@ $(ASSETS): package.json package-lock.json scripts/build-assets
 $(STAMP): pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python 3.12 or newer is needed (set MM_PYTHON)"; exit 1; }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet '$(UV)'
-	$(BIN)/uv pip install --quiet --python $(BIN)/python --compile-bytecode -e '.[test,dev]'
+	$(BIN)/python -m pip install --quiet '$(UV)' && \
+	  $(BIN)/uv pip install --quiet --python $(BIN)/python --compile-bytecode -e '.[test,dev]' || \
+	  $(BIN)/python -m pip install --quiet -e '.[test,dev]'
 	touch $(STAMP)
 
 %.mo: %.po

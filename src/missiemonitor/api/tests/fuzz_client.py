@@ -176,9 +176,9 @@ def fuzz(plan: dict[str, Any]) -> dict[str, Any]:
 
 
 if __name__ == "__main__":
-    import gc
+    from missiemonitor.testing.collector import fewer_garbage_collections
 
-    gc.set_threshold(1_000_000, 50, 1000)  # as the test processes do (conftest.py)
+    fewer_garbage_collections()
     with open(sys.argv[1], encoding="utf-8") as plan_file:
         report = fuzz(json.load(plan_file))
     with open(sys.argv[2], "w", encoding="utf-8") as report_file:

@@ -5,6 +5,7 @@ nothing from outside; the text alternative carries the figures as text."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import re
 import threading
@@ -41,6 +42,7 @@ def _values(series, scale: int) -> list[float]:
     return [float(v) / scale if v is not None else float("nan") for v in series.values]
 
 
+@functools.cache
 def _pyplot():
     """matplotlib, imported when the first chart is drawn: a process that draws none (a page, an
     API call, a command) starts half a second sooner without it."""
